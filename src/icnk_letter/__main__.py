@@ -1,0 +1,9 @@
+"""``python -m icnk_letter``: the same as the ``icnk-letter`` command."""
+
+from __future__ import annotations
+
+import sys
+
+from ._cli import main
+
+sys.exit(main())

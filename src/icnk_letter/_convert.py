@@ -1,0 +1,42 @@
+"""The cattrs converter that turns plain data into records and back."""
+
+from __future__ import annotations
+
+import datetime
+from typing import Any, Final, TypeVar
+
+import cattrs
+
+from ._errors import DataError
+
+__all__ = ["converter", "structure"]
+
+T = TypeVar("T")
+
+
+def _structure_date(value: object, _: type[datetime.date]) -> datetime.date:
+    if not isinstance(value, str):
+        raise TypeError(f"expected an ISO 8601 date string, got {value!r}")
+    return datetime.date.fromisoformat(value)
+
+
+def _make_converter() -> cattrs.Converter:
+    conv = cattrs.Converter(forbid_extra_keys=True, detailed_validation=True)
+    conv.register_structure_hook(datetime.date, _structure_date)
+    conv.register_unstructure_hook(datetime.date, datetime.date.isoformat)
+    return conv
+
+
+converter: Final[cattrs.Converter] = _make_converter()
+
+
+def structure(data: Any, cls: type[T]) -> T:
+    """Structure *data* into *cls*, raising :class:`DataError` naming each bad path."""
+    try:
+        return converter.structure(data, cls)
+    except (cattrs.BaseValidationError, ValueError, TypeError, KeyError) as exc:
+        if isinstance(exc, cattrs.BaseValidationError):
+            problems = cattrs.transform_error(exc, path="")
+        else:
+            problems = [str(exc)]
+        raise DataError(problems) from None

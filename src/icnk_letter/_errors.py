@@ -1,0 +1,56 @@
+"""The exceptions: each subclasses the builtin a caller would catch."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+__all__ = ["DataError", "NotFoundError"]
+
+
+class DataError(ValueError):
+    """Data that is not a sound release: every problem found, not just the first.
+
+    ``problems`` holds one line per problem, each starting with the path of
+    the value concerned (``members[3].country: ...``).
+
+    >>> err = DataError(["members[3].country: expected a 2-letter code, got 'Korea'"])
+    >>> print(err)
+    1 problem in the release data:
+      members[3].country: expected a 2-letter code, got 'Korea'
+    >>> isinstance(err, ValueError)
+    True
+    """
+
+    problems: tuple[str, ...]
+
+    def __init__(self, problems: Iterable[str]) -> None:
+        self.problems = tuple(problems)
+        count = len(self.problems)
+        head = f"{count} problem{'' if count == 1 else 's'} in the release data:"
+        super().__init__("\n  ".join((head, *self.problems)))
+
+
+class NotFoundError(LookupError):
+    """No record matches a key; the message names the key and close matches.
+
+    >>> err = NotFoundError("Amnesty Internacional", ["Amnesty International"])
+    >>> print(err)
+    no record matches 'Amnesty Internacional'; did you mean 'Amnesty International'?
+    >>> isinstance(err, LookupError)
+    True
+    """
+
+    key: str
+    suggestions: tuple[str, ...]
+
+    def __init__(self, key: str, suggestions: Iterable[str] = ()) -> None:
+        self.key = key
+        self.suggestions = tuple(suggestions)
+        message = f"no record matches {key!r}"
+        if self.suggestions:
+            message += "; did you mean " + " or ".join(repr(s) for s in self.suggestions) + "?"
+        super().__init__(message)
+
+    def __str__(self) -> str:
+        # LookupError's str() would repr() the message of a KeyError-like error.
+        return str(self.args[0])

@@ -1,0 +1,385 @@
+"""The record classes: frozen, slotted attrs classes whose sequences are tuples.
+
+Every record carries a :class:`Span` that points back into :attr:`Release.text`,
+so each value can be checked against the words of the release.
+"""
+
+from __future__ import annotations
+
+import datetime
+import enum
+from typing import TypeVar
+
+import attrs
+
+from ._cache import cache_for
+from ._errors import NotFoundError
+
+__all__ = [
+    "Claim",
+    "ClaimKind",
+    "Contact",
+    "Discrepancy",
+    "Language",
+    "Letter",
+    "Organization",
+    "Person",
+    "Phone",
+    "PhoneKind",
+    "Quantity",
+    "Quote",
+    "Record",
+    "Release",
+    "Span",
+]
+
+
+@attrs.frozen
+class Span:
+    """A stretch of :attr:`Release.text` and the exact words it covers.
+
+    ``start`` and ``end`` are Python ``str`` indices (code points, end
+    exclusive), like the W3C Web Annotation ``TextPositionSelector``;
+    ``quote`` is the covered text, like its ``TextQuoteSelector``. For every
+    span of a sound release, ``release.text[span.start:span.end] == span.quote``.
+
+    >>> import icnk_letter
+    >>> release = icnk_letter.load()
+    >>> span = release.contacts[0].span
+    >>> release.text[span.start:span.end] == span.quote
+    True
+    """
+
+    start: int
+    end: int
+    quote: str
+
+    def __len__(self) -> int:
+        return self.end - self.start
+
+
+class PhoneKind(str, enum.Enum):
+    """What the release says a telephone number is.
+
+    Only ``MOBILE`` is ever printed ("(mobile)"); every other number is
+    ``UNSPECIFIED`` rather than guessed to be a landline.
+    """
+
+    MOBILE = "mobile"
+    UNSPECIFIED = "unspecified"
+
+
+class ClaimKind(str, enum.Enum):
+    """What kind of claim a :class:`Claim` is."""
+
+    VIOLATION = "violation"
+    """A human rights violation cited in the open letter."""
+    DEMAND = "demand"
+    """Something Kim Jong-un is urged or called on to do."""
+    STATEMENT = "statement"
+    """A checkable statement of fact made by the release itself."""
+
+
+@attrs.frozen
+class Phone:
+    """A telephone number as printed, beside its normalized forms.
+
+    ``e164`` is the E.164 form (``+`` and digits only); ``international`` is
+    the same number grouped as the national numbering plan groups it (ITU-T
+    E.123), from which :attr:`uri` builds an RFC 3966 ``tel:`` URI.
+
+    >>> import icnk_letter
+    >>> phone = icnk_letter.load().contacts[2].phones[0]
+    >>> phone.as_printed, phone.e164, phone.uri
+    ('+44 208 329 0045', '+442083290045', 'tel:+44-20-8329-0045')
+    """
+
+    as_printed: str
+    e164: str
+    international: str
+    kind: PhoneKind
+    span: Span
+
+    @property
+    def uri(self) -> str:
+        """The RFC 3966 ``tel:`` URI, with hyphens as visual separators."""
+        return "tel:" + self.international.replace(" ", "-")
+
+
+@attrs.frozen
+class Language:
+    """A language a contact speaks: the BCP 47 ``tag`` and the word printed.
+
+    >>> import icnk_letter
+    >>> icnk_letter.load().contacts[1].languages[0]
+    Language(tag='ja', as_printed='Japanese')
+    """
+
+    tag: str
+    as_printed: str
+
+
+@attrs.frozen
+class Organization:
+    """An organization the release names: the coalition, a member or another.
+
+    ``listed_as`` is the line of the member list verbatim, or ``None`` for an
+    organization that is named in the body but not listed. ``country`` is an
+    ISO 3166-1 alpha-2 code derived only from that line (``country_as_printed``).
+    ``span`` is the member-list line for members and the first mention otherwise;
+    ``mentions`` are the other places where the release names it.
+    """
+
+    id: str
+    name: str
+    acronym: str | None
+    country: str | None
+    country_as_printed: str | None
+    listed_as: str | None
+    span: Span
+    mentions: tuple[Span, ...] = ()
+
+    @property
+    def is_listed(self) -> bool:
+        """Whether the organization is on the release's member list."""
+        return self.listed_as is not None
+
+
+@attrs.frozen
+class Person:
+    """A person the release names, with their name split as it is written.
+
+    ``description`` is what the release says about them, verbatim.
+    """
+
+    id: str
+    name: str
+    family_name: str
+    given_name: str
+    description: str | None
+    span: Span
+    affiliations: tuple[str, ...] = ()
+    mentions: tuple[Span, ...] = ()
+
+
+@attrs.frozen
+class Contact:
+    """A press contact: one city paragraph under "For further information".
+
+    ``person`` and ``organization`` are ids; :meth:`Release.person_of` and
+    :meth:`Release.organization_of` resolve them. ``country`` is the ISO 3166-1
+    code of ``city``, which is how numbers printed without a country code were
+    given one.
+    """
+
+    id: str
+    person: str
+    organization: str
+    organization_as_printed: str
+    role: str | None
+    city: str
+    country: str
+    languages: tuple[Language, ...]
+    phones: tuple[Phone, ...]
+    emails: tuple[str, ...]
+    span: Span
+
+
+@attrs.frozen
+class Quantity:
+    """A figure in a claim: ``value`` of ``unit``, exact or a lower bound.
+
+    >>> import icnk_letter
+    >>> icnk_letter.load().by_id("violation-1").quantity
+    Quantity(value=200000, unit='people', exact=False, as_printed='Over 200,000')
+    """
+
+    value: int
+    unit: str
+    exact: bool
+    as_printed: str
+
+    @property
+    def is_lower_bound(self) -> bool:
+        """Whether the figure is a floor ("Over 200,000") rather than exact."""
+        return not self.exact
+
+
+@attrs.frozen
+class Claim:
+    """A violation cited, a demand made or a statement of fact.
+
+    ``text`` is the claim in the release's own words (the span's quote).
+    ``attributed_to`` is the id of who makes it: the open letter
+    (:attr:`Release.letter`), a person, or the release itself (:attr:`Release.id`).
+    """
+
+    id: str
+    kind: ClaimKind
+    text: str
+    quantity: Quantity | None
+    attributed_to: str
+    span: Span
+
+
+@attrs.frozen
+class Quote:
+    """Words the release quotes, and who said them (a :class:`Person` id)."""
+
+    id: str
+    speaker: str
+    text: str
+    span: Span
+
+
+@attrs.frozen
+class Letter:
+    """The open letter the release announces (it is not itself reproduced)."""
+
+    id: str
+    title: str
+    author: str
+    recipient: str
+    span: Span
+
+
+@attrs.frozen
+class Discrepancy:
+    """A known contradiction or quirk of the source, kept rather than fixed."""
+
+    id: str
+    description: str
+    spans: tuple[Span, ...]
+
+
+@attrs.frozen
+class Release:
+    """The press release of 8-9 January 2012: its text and every record in it.
+
+    >>> import icnk_letter
+    >>> release = icnk_letter.load()
+    >>> release.date, release.date_as_printed
+    (datetime.date(2012, 1, 9), '1.9.2012')
+    >>> release.coalition.acronym
+    'ICNK'
+    """
+
+    id: str
+    title: str
+    dateline: str
+    date: datetime.date
+    date_as_printed: str
+    text: str
+    sha256: str
+    schema_version: str
+    title_span: Span
+    dateline_span: Span
+    date_span: Span
+    stated_organization_count: int
+    letter: Letter
+    coalition: Organization
+    members: tuple[Organization, ...]
+    other_organizations: tuple[Organization, ...]
+    people: tuple[Person, ...]
+    contacts: tuple[Contact, ...]
+    quotes: tuple[Quote, ...]
+    claims: tuple[Claim, ...]
+    discrepancies: tuple[Discrepancy, ...]
+
+    @property
+    def organizations(self) -> tuple[Organization, ...]:
+        """Every organization: the coalition, the members, then the others."""
+        return (self.coalition, *self.members, *self.other_organizations)
+
+    def by_id(self, record_id: str) -> Record:
+        """Return the record whose ``id`` is *record_id*.
+
+        Raises:
+            NotFoundError: if no record has that id.
+
+        >>> import icnk_letter
+        >>> icnk_letter.load().by_id("kanae-doi").name
+        'Kanae Doi'
+        """
+        index: dict[str, Record] | None = cache_for(self).get("by_id")
+        if index is None:
+            index = {}
+            records: tuple[Record, ...] = (
+                self.letter,
+                *self.organizations,
+                *self.people,
+                *self.contacts,
+                *self.quotes,
+                *self.claims,
+            )
+            for record in records:
+                index.setdefault(record.id, record)
+            cache_for(self)["by_id"] = index
+        try:
+            return index[record_id]
+        except KeyError:
+            raise NotFoundError(record_id) from None
+
+    def _typed(self, record_id: str, cls: type[_R]) -> _R:
+        record = self.by_id(record_id)
+        if not isinstance(record, cls):
+            raise NotFoundError(f"{record_id} (as a {cls.__name__})")
+        return record
+
+    def person_of(self, record: Contact | Quote) -> Person:
+        """Return the person of a contact, or the speaker of a quote.
+
+        >>> import icnk_letter
+        >>> release = icnk_letter.load()
+        >>> release.person_of(release.quotes[0]).name
+        'Ha Tae Keung'
+        """
+        person_id = record.person if isinstance(record, Contact) else record.speaker
+        return self._typed(person_id, Person)
+
+    def organization_of(self, contact: Contact) -> Organization:
+        """Return the organization a contact speaks for.
+
+        >>> import icnk_letter
+        >>> release = icnk_letter.load()
+        >>> release.organization_of(release.contacts[2]).acronym
+        'CSW'
+        """
+        return self._typed(contact.organization, Organization)
+
+    def contacts_of(self, organization: Organization | str) -> tuple[Contact, ...]:
+        """Return the press contacts of an organization (or organization id), in printed order.
+
+        >>> import icnk_letter
+        >>> [c.city for c in icnk_letter.load().contacts_of("human-rights-watch")]
+        ['Tokyo', 'Bangkok']
+        """
+        org_id = organization if isinstance(organization, str) else organization.id
+        return tuple(c for c in self.contacts if c.organization == org_id)
+
+    def affiliations_of(self, person: Person) -> tuple[Organization, ...]:
+        """Return the organizations the release ties a person to.
+
+        >>> import icnk_letter
+        >>> release = icnk_letter.load()
+        >>> [o.name for o in release.affiliations_of(release.people[1])][0]
+        'Open North Korea'
+        """
+        return tuple(self._typed(org_id, Organization) for org_id in person.affiliations)
+
+    def claims_by(self, author: Person | Letter | Release | str) -> tuple[Claim, ...]:
+        """Return the claims attributed to a person, the letter or the release itself.
+
+        >>> import icnk_letter
+        >>> release = icnk_letter.load()
+        >>> [c.text for c in release.claims_by("ha-tae-keung")][:2]
+        ['look to his legacy', 'open the country to international human rights monitors']
+        """
+        author_id = author if isinstance(author, str) else author.id
+        return tuple(c for c in self.claims if c.attributed_to == author_id)
+
+
+Record = Letter | Organization | Person | Contact | Quote | Claim
+"""Any record that has an ``id`` and a :class:`Span`."""
+
+_R = TypeVar("_R", Letter, Organization, Person, Contact, Quote, Claim)

@@ -1,0 +1,83 @@
+"""``load()``: built once, shared, and usable from a zip."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import threading
+import zipfile
+from pathlib import Path
+
+import attrs
+import pytest
+
+import icnk_letter
+
+
+class TestLoad:
+    def test_headline_values(self, release: icnk_letter.Release) -> None:
+        """The values of the issue's example."""
+        assert (release.date.isoformat(), len(release.members), len(release.contacts)) == (
+            "2012-01-09",
+            39,
+            4,
+        )
+
+    def test_same_object(self) -> None:
+        """Later calls return the very same object."""
+        assert icnk_letter.load() is icnk_letter.load()
+
+    def test_threads_share_one_object(self) -> None:
+        """Many threads at once all get the same release."""
+        results: list[icnk_letter.Release] = []
+        barrier = threading.Barrier(8)
+
+        def worker() -> None:
+            barrier.wait()
+            results.append(icnk_letter.load())
+
+        threads = [threading.Thread(target=worker) for _ in range(8)]
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join()
+        assert len(results) == 8
+        assert all(r is results[0] for r in results)
+
+    def test_immutable(self, release: icnk_letter.Release) -> None:
+        """Records cannot be changed, and collections are tuples."""
+        with pytest.raises(attrs.exceptions.FrozenInstanceError):
+            release.members[0].name = "x"  # type: ignore[misc]
+        assert isinstance(release.members, tuple)
+        assert isinstance(release.contacts[0].phones, tuple)
+
+    def test_version_from_metadata(self) -> None:
+        """``__version__`` is the installed distribution's version."""
+        from importlib.metadata import version
+
+        assert version("icnk-letter") == icnk_letter.__version__
+
+    def test_unknown_attribute(self) -> None:
+        """Unknown module attributes raise AttributeError naming them."""
+        name = "no_such_name"
+        with pytest.raises(AttributeError, match=name):
+            getattr(icnk_letter, name)
+
+
+def test_load_from_zip(tmp_path: Path) -> None:
+    """The package works when imported from a zip file (zipimport)."""
+    package = Path(icnk_letter.__file__).parent
+    archive = tmp_path / "icnk_letter.zip"
+    with zipfile.ZipFile(archive, "w") as zf:
+        for path in sorted(package.rglob("*")):
+            if path.is_file() and "__pycache__" not in path.parts:
+                zf.write(path, Path("icnk_letter") / path.relative_to(package))
+    code = (
+        "import sys; sys.path.insert(0, sys.argv[1]); import icnk_letter as m; "
+        "assert '.zip' in m.__file__, m.__file__; r = m.load(); m.verify(r); "
+        "print(r.date, len(r.members), len(r.contacts))"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code, str(archive)], capture_output=True, text=True, check=False
+    )
+    assert (result.stdout, result.stderr) == ("2012-01-09 39 4\n", "")

@@ -1,0 +1,151 @@
+"""``verify()``: the bundled data is sound, broken copies are named."""
+
+from __future__ import annotations
+
+import json
+import sys
+
+import attrs
+import pytest
+
+import icnk_letter
+from icnk_letter import DataError
+from icnk_letter._load import build
+
+if sys.version_info >= (3, 12):
+    from importlib.resources import files
+else:
+    from importlib_resources import files
+
+DATA = files("icnk_letter").joinpath("data", "release.json").read_text(encoding="utf-8")
+TEXT = files("icnk_letter").joinpath("data", "release.txt").read_bytes()
+
+
+def quote_positions() -> list[tuple[str, int]]:
+    """Every (record path, offset in the JSON) of the first letter of a span's quote."""
+    data = json.loads(DATA)
+    found: list[tuple[str, int]] = []
+    cursor = 0
+    for key in ("members", "contacts", "people", "claims"):
+        for index, record in enumerate(data[key]):
+            needle = '"quote": ' + json.dumps(record["span"]["quote"], ensure_ascii=False)
+            cursor_key = DATA.index(f'"id": "{record["id"]}"', cursor if key != "members" else 0)
+            found.append(
+                (f"{key}[{index}] ({record['id']})", DATA.index(needle, cursor_key) + len('"quote": "'))
+            )
+    return found
+
+
+class TestBundled:
+    def test_sound(self) -> None:
+        """The bundled release passes every check."""
+        report = icnk_letter.verify()
+        assert len(report.checks) == 10
+
+    def test_known_discrepancies(self, release: icnk_letter.Release) -> None:
+        """The source's contradictions are reported, not raised."""
+        ids = {d.id for d in icnk_letter.verify(release).discrepancies}
+        assert {"member-count", "date-format", "double-full-stop"} <= ids
+        assert "member-count" in str(icnk_letter.verify(release))
+
+    def test_discrepancy_spans_quote_the_text(self, release: icnk_letter.Release) -> None:
+        """Each discrepancy points at the words it is about."""
+        for discrepancy in release.discrepancies:
+            assert discrepancy.spans
+            for span in discrepancy.spans:
+                assert release.text[span.start : span.end] == span.quote
+
+
+@pytest.mark.parametrize(("path", "offset"), quote_positions())
+def test_one_changed_byte_is_named(path: str, offset: int) -> None:
+    """Changing one byte of a copy of the data makes verify() name the record."""
+    original = DATA[offset]
+    broken = DATA[:offset] + ("#" if original != "#" else "%") + DATA[offset + 1 :]
+    with pytest.raises(DataError) as info:
+        icnk_letter.verify(build(TEXT, broken))
+    assert path in str(info.value)
+
+
+class TestBrokenCopies:
+    def test_every_failure_is_listed(self, release: icnk_letter.Release) -> None:
+        """Several faults are all reported, not just the first."""
+        members = list(release.members)
+        members[0] = attrs.evolve(members[0], id=members[1].id, country="Korea")
+        contact = attrs.evolve(release.contacts[0], person="nobody")
+        broken = attrs.evolve(release, members=tuple(members), contacts=(contact, *release.contacts[1:]))
+        with pytest.raises(DataError) as info:
+            icnk_letter.verify(broken)
+        problems = info.value.problems
+        assert any("members[1] (amnesty-international).id" in p for p in problems)
+        assert any("contacts[0] (contact-seoul).person: 'nobody'" in p for p in problems)
+        assert any("country: expected a 2-letter code, got 'Korea'" in p for p in problems)
+        assert isinstance(info.value, ValueError)
+
+    def test_missing_member_line(self, release: icnk_letter.Release) -> None:
+        """A listed line without a record is a failure."""
+        broken = attrs.evolve(release, members=release.members[:-1])
+        with pytest.raises(DataError, match=r"Young Defectors' Alliance .* is covered by 0 records"):
+            icnk_letter.verify(broken)
+
+    def test_duplicate_contact(self, release: icnk_letter.Release) -> None:
+        """A paragraph covered twice is a failure."""
+        broken = attrs.evolve(release, contacts=(*release.contacts, release.contacts[0]))
+        with pytest.raises(DataError, match="covered by 2 records"):
+            icnk_letter.verify(broken)
+
+    def test_bad_e164(self, release: icnk_letter.Release) -> None:
+        """A malformed E.164 number is a failure naming the phone."""
+        phone = attrs.evolve(release.contacts[1].phones[0], e164="+81-3")
+        contact = attrs.evolve(release.contacts[1], phones=(phone,))
+        broken = attrs.evolve(release, contacts=(release.contacts[0], contact, *release.contacts[2:]))
+        with pytest.raises(DataError, match=r"contacts\[1\] \(contact-tokyo\)\.phones\[0\]\.e164"):
+            icnk_letter.verify(broken)
+
+    def test_wrong_national_number(self, release: icnk_letter.Release) -> None:
+        """An E.164 number whose digits disagree with the printed ones is a failure."""
+        phone = attrs.evolve(
+            release.contacts[1].phones[0], e164="+81352825169", international="+81 3 5282 5169"
+        )
+        contact = attrs.evolve(release.contacts[1], phones=(phone, *release.contacts[1].phones[1:]))
+        broken = attrs.evolve(release, contacts=(release.contacts[0], contact, *release.contacts[2:]))
+        with pytest.raises(DataError, match="national number"):
+            icnk_letter.verify(broken)
+
+    def test_tampered_text(self, release: icnk_letter.Release) -> None:
+        """A text that no longer matches its sha256 is a failure."""
+        broken = attrs.evolve(release, text=release.text.replace("(ICRC)..", "(ICRC). "))
+        with pytest.raises(DataError, match="sha256"):
+            icnk_letter.verify(broken)
+
+    def test_wrong_date(self, release: icnk_letter.Release) -> None:
+        """A date that is not the printed one read as month.day.year is a failure."""
+        import datetime
+
+        broken = attrs.evolve(release, date=datetime.date(2012, 9, 1))
+        with pytest.raises(DataError, match=r"month\.day\.year"):
+            icnk_letter.verify(broken)
+
+    def test_undocumented_count_difference(self, release: icnk_letter.Release) -> None:
+        """The count difference must be documented as a discrepancy."""
+        broken = attrs.evolve(release, discrepancies=())
+        with pytest.raises(DataError, match="stated_organization_count"):
+            icnk_letter.verify(broken)
+
+
+class TestBuild:
+    def test_wrong_schema_version(self) -> None:
+        """Data of another schema version is refused, naming the field."""
+        data = json.loads(DATA)
+        data["schema_version"] = "99"
+        with pytest.raises(DataError, match=r"schema_version: expected '1\.0', got '99'"):
+            build(TEXT, json.dumps(data))
+
+    def test_other_text(self) -> None:
+        """Data made for another text is refused."""
+        with pytest.raises(DataError, match="sha256"):
+            build(TEXT + b" ", DATA)
+
+    def test_not_json(self) -> None:
+        """Malformed JSON is a DataError, not a JSONDecodeError from deep inside."""
+        with pytest.raises(DataError, match=r"\$: not valid JSON"):
+            build(TEXT, DATA[:100])
