@@ -30,9 +30,11 @@ from ._model import (
     PhoneKind,
     Quantity,
     Quote,
+    Record,
     Release,
     Span,
 )
+from ._records import Records
 
 if TYPE_CHECKING:
     from ._load import SCHEMA_VERSION, load
@@ -54,6 +56,8 @@ __all__ = [
     "PhoneKind",
     "Quantity",
     "Quote",
+    "Record",
+    "Records",
     "Release",
     "Span",
     "VerificationReport",

@@ -8,12 +8,14 @@ from __future__ import annotations
 
 import datetime
 import enum
+from collections.abc import Iterable
 from typing import TypeVar
 
 import attrs
 
 from ._cache import cache_for
 from ._errors import NotFoundError
+from ._records import Records, as_records
 
 __all__ = [
     "Claim",
@@ -252,6 +254,28 @@ class Discrepancy:
     spans: tuple[Span, ...]
 
 
+# Collection fields accept any iterable of their records and store Records.
+# One named converter per record type keeps the constructors precisely typed.
+def _organization_records(items: Iterable[Organization]) -> Records[Organization]:
+    return as_records(items)
+
+
+def _person_records(items: Iterable[Person]) -> Records[Person]:
+    return as_records(items)
+
+
+def _contact_records(items: Iterable[Contact]) -> Records[Contact]:
+    return as_records(items)
+
+
+def _quote_records(items: Iterable[Quote]) -> Records[Quote]:
+    return as_records(items)
+
+
+def _claim_records(items: Iterable[Claim]) -> Records[Claim]:
+    return as_records(items)
+
+
 @attrs.frozen
 class Release:
     """The press release of 8-9 January 2012: its text and every record in it.
@@ -278,12 +302,12 @@ class Release:
     stated_organization_count: int
     letter: Letter
     coalition: Organization
-    members: tuple[Organization, ...]
-    other_organizations: tuple[Organization, ...]
-    people: tuple[Person, ...]
-    contacts: tuple[Contact, ...]
-    quotes: tuple[Quote, ...]
-    claims: tuple[Claim, ...]
+    members: Records[Organization] = attrs.field(converter=_organization_records)
+    other_organizations: Records[Organization] = attrs.field(converter=_organization_records)
+    people: Records[Person] = attrs.field(converter=_person_records)
+    contacts: Records[Contact] = attrs.field(converter=_contact_records)
+    quotes: Records[Quote] = attrs.field(converter=_quote_records)
+    claims: Records[Claim] = attrs.field(converter=_claim_records)
     discrepancies: tuple[Discrepancy, ...]
 
     @property
