@@ -1,18 +1,82 @@
-"""The project's checks, each in a fresh virtual environment: ``python -m nox``."""
+"""The project's checks, each in a fresh virtual environment: ``python -m nox``.
+
+The test sessions install the wheel built by the ``build`` session, never the
+source tree, so a file missing from the wheel fails them.
+"""
 
 from __future__ import annotations
 
+import re
+import shutil
+import sys
+from pathlib import Path
+
 import nox
 
+if sys.version_info >= (3, 11):
+    import tomllib
+else:  # pragma: no cover - nox itself runs on the newest Python here
+    import tomli as tomllib
+
+nox.needs_version = ">=2024.3.2"
 nox.options.default_venv_backend = "venv"
 nox.options.reuse_existing_virtualenvs = False
-nox.options.error_on_missing_interpreters = True
+
+ROOT = Path(__file__).parent
+DIST = ROOT / "dist"
+PYTHONS = ["3.10", "3.11", "3.12", "3.13"]
+COVERAGE_PYTHON = "3.11"
+PYPROJECT = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))
+
+
+def _wheel() -> str:
+    wheels = sorted(DIST.glob("icnk_letter-*.whl"))
+    if len(wheels) != 1:
+        raise RuntimeError(f"expected one wheel in {DIST}, found {[w.name for w in wheels]}")
+    return str(wheels[0])
+
+
+def _lowest_requirements() -> list[str]:
+    """The runtime dependencies pinned to the lowest versions pyproject.toml allows."""
+    pins = []
+    for requirement in PYPROJECT["project"]["dependencies"]:
+        match = re.fullmatch(r"([A-Za-z0-9_.-]+)>=([^,;\s]+)(\s*;.*)?", requirement)
+        if match is None:
+            raise RuntimeError(f"cannot pin {requirement!r}: expected 'name>=version[; marker]'")
+        name, lowest, marker = match.groups()
+        pins.append(f"{name}=={lowest}{marker or ''}")
+    return pins
 
 
 @nox.session
+def build(session: nox.Session) -> None:
+    """Build the sdist and wheel into dist/ and check their contents."""
+    shutil.rmtree(DIST, ignore_errors=True)
+    session.install("build>=1.2", "twine>=5", "check-wheel-contents>=0.6")
+    session.run("python", "-m", "build", "--outdir", str(DIST), str(ROOT))
+    session.run("twine", "check", "--strict", *map(str, sorted(DIST.iterdir())))
+    session.run("check-wheel-contents", str(DIST))
+    session.run("python", str(ROOT / "tests" / "check_dist.py"), str(DIST))
+
+
+@nox.session(python=PYTHONS, requires=["build"])
 def tests(session: nox.Session) -> None:
-    """Run the tests, doctests and Markdown examples against the installed package."""
-    session.install(".[test]")
+    """Run the tests, doctests and Markdown examples against the installed wheel."""
+    session.install(f"{_wheel()}[test]")
+    if session.python == COVERAGE_PYTHON:
+        session.install("coverage[toml]>=7.4")
+        session.run("coverage", "run", "-m", "pytest", *session.posargs)
+        session.run("coverage", "report")
+    else:
+        session.run("python", "-m", "pytest", *session.posargs)
+
+
+@nox.session(python=PYTHONS[0], requires=["build"])
+def lowest(session: nox.Session) -> None:
+    """Run the tests with the lowest versions of attrs and cattrs that pyproject.toml allows."""
+    session.install(f"{_wheel()}[test]")
+    session.install(*_lowest_requirements())
+    session.run("python", "-m", "pip", "list", "--format=freeze", silent=False)
     session.run("python", "-m", "pytest", *session.posargs)
 
 
@@ -24,8 +88,18 @@ def lint(session: nox.Session) -> None:
     session.run("ruff", "format", "--check", ".")
 
 
-@nox.session
+@nox.session(requires=["build"])
 def types(session: nox.Session) -> None:
-    """Type-check src and tests with mypy --strict."""
-    session.install(".[test]", "mypy>=1.10", "nox")
-    session.run("mypy", "--strict", "src", "tests", "noxfile.py")
+    """Type-check src, tests and typing_tests with mypy --strict and pyright strict."""
+    session.install(f"{_wheel()}[test]", "mypy>=1.10", "pyright>=1.1.380", "typing-extensions>=4.6", "nox")
+    session.run("mypy", "--strict", "src", "tests", "typing_tests", "noxfile.py")
+    session.run("pyright")
+
+
+@nox.session(requires=["build"])
+def docs(session: nox.Session) -> None:
+    """Build the documentation with warnings as errors and nitpicky references."""
+    session.install(f"{_wheel()}[docs]")
+    session.run(
+        "sphinx-build", "-n", "-W", "--keep-going", "-b", "html", "docs", str(ROOT / "docs" / "_build" / "html")
+    )

@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import json
 import threading
+from typing import Final
 
 from ._convert import structure
 from ._errors import DataError
@@ -13,7 +14,7 @@ from ._resources import read_bytes, read_text
 
 __all__ = ["SCHEMA_VERSION", "load"]
 
-SCHEMA_VERSION = "1.0"
+SCHEMA_VERSION: Final[str] = "1.0"
 """The version of the data file's layout that this version of the library reads."""
 
 _lock = threading.Lock()

@@ -280,6 +280,31 @@ def _claim_records(items: Iterable[Claim]) -> Records[Claim]:
 class Release:
     """The press release of 8-9 January 2012: its text and every record in it.
 
+    Attributes:
+        id: The release's own id, the author of its statements.
+        title: The headline, without the dateline.
+        dateline: The dateline, "NORTH KOREA".
+        date: The date, read from ``date_as_printed`` as month.day.year.
+        date_as_printed: The date as printed, "1.9.2012".
+        text: The release verbatim, byte for byte as shipped.
+        sha256: The SHA-256 of ``text`` encoded as UTF-8.
+        schema_version: The version of the data file's layout.
+        title_span: Where the headline is printed.
+        dateline_span: Where the dateline is printed.
+        date_span: Where the date is printed.
+        stated_organization_count: How many organizations the release says
+            released the letter (3 named + "40 other organizations").
+        letter: The open letter the release announces.
+        coalition: The ICNK itself.
+        members: The organizations of the member list, in printed order.
+        other_organizations: Organizations named but neither the coalition
+            nor listed (the ICRC).
+        people: Every person named, in order of first mention.
+        contacts: The press contacts, one per city paragraph.
+        quotes: The quotations.
+        claims: The violations, demands and statements, in printed order.
+        discrepancies: The known contradictions and quirks of the source.
+
     >>> import icnk_letter
     >>> release = icnk_letter.load()
     >>> release.date, release.date_as_printed
@@ -312,7 +337,7 @@ class Release:
 
     @property
     def organizations(self) -> tuple[Organization, ...]:
-        """Every organization: the coalition, the members, then the others."""
+        """Return every organization named, the coalition first, then the members and the others."""
         return (self.coalition, *self.members, *self.other_organizations)
 
     def by_id(self, record_id: str) -> Record:

@@ -93,7 +93,8 @@ def _walk_spans(obj: object, path: str) -> Iterator[tuple[str, Span]]:
     if isinstance(obj, Span):
         yield path, obj
     elif isinstance(obj, tuple):
-        for index, item in enumerate(obj):
+        items: tuple[object, ...] = cast("tuple[object, ...]", obj)
+        for index, item in enumerate(items):
             yield from _walk_spans(item, f"{path}[{index}]")
     elif attrs.has(type(obj)):
         label = _label(path, obj)
@@ -301,7 +302,7 @@ def _check_member_lines(release: Release) -> Iterator[str]:
         yield f"text: the heading {_MEMBERS_HEADING!r} is missing"
         return
     spans = [(m.span.start, m.span.end) for m in release.members]
-    lines = set()
+    lines: set[tuple[int, int]] = set()
     for start, line in _lines_after(release.text, _MEMBERS_HEADING):
         key = (start, start + len(line))
         lines.add(key)
