@@ -3,30 +3,131 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
-from typing import TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar, cast, overload
+
+if TYPE_CHECKING:
+    from ._search import Hit, Index
 
 __all__ = ["Records", "as_records"]
 
 T = TypeVar("T")
 T_co = TypeVar("T_co", covariant=True)
+D = TypeVar("D")
 
 
 class Records(tuple[T_co, ...]):
     """An immutable tuple of records, in the order the release prints them.
 
     It is a plain ``tuple`` in every way (indexing, slicing, equality with a
-    tuple of the same items) and serializes as a JSON list.
+    tuple of the same items) and serializes as a JSON list. On top of that it
+    can be filtered, and looked up and searched within:
 
     >>> import icnk_letter
     >>> members = icnk_letter.load().members
     >>> isinstance(members, tuple), len(members)
     (True, 39)
+    >>> [m.name for m in members.filter(country="Canada")]
+    ['Council for Human Rights in North Korea', 'Han Voice']
+    >>> members.lookup("fidh").name
+    'International Federation for Human Rights'
+    >>> members.get("ICNK") is None  # the coalition is not one of its members
+    True
+    >>> [hit.record.name for hit in members.search("lawyers", limit=2)]
+    ['Christian Lawyers Association for Paraguay', 'Inter-American Federation of Christian Lawyers']
     """
 
-    __slots__ = ()
+    # No __slots__: a tuple subclass cannot be weakly referenced, so the lazily
+    # built search index of a collection is kept in its instance dictionary.
 
     def __repr__(self) -> str:
-        return f"Records({tuple.__repr__(self)})"
+        return f"Records({super().__repr__()})"
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        # Pickle and copy the records, never the cached index.
+        return (Records, (tuple(self),))
+
+    def filter(self, **criteria: object) -> Records[T_co]:
+        """Return the records that meet every criterion, in printed order.
+
+        Strings are compared after normalization (see :meth:`lookup`), and a
+        record may stand for its id. Besides the plain fields of the records
+        (``acronym=None``, ``city="tokyo"``, ``speaker="ha-tae-keung"``):
+
+        - ``country`` (organizations, contacts): an ISO 3166-1 alpha-2 code in
+          any case, or a name or abbreviation the package data knows ("ROK",
+          "South Korea", "USA"); ``None`` for organizations printed without one.
+        - ``language`` (contacts): a BCP 47 tag ("ko" also matches "ko-KR") or
+          an English name ("Korean").
+        - ``organization`` (contacts): an :class:`Organization`, its id, or the
+          name printed in the contact.
+        - ``affiliation`` (people): an :class:`Organization` or its id.
+        - ``kind`` (claims): a :class:`ClaimKind` or its value ("violation").
+        - ``has_quantity`` (claims): whether the claim carries a figure.
+
+        Raises:
+            TypeError: for an unknown criterion (the message lists the valid ones)
+                or a value of the wrong type.
+            ValueError: for a country, language or claim kind that is not
+                understood (the message lists the names that are).
+
+        >>> import icnk_letter
+        >>> release = icnk_letter.load()
+        >>> len(release.members.filter(country="ROK")), len(release.members.filter(country=None))
+        (9, 13)
+        >>> [c.city for c in release.contacts.filter(language="en", organization="Human Rights Watch")]
+        ['Tokyo', 'Bangkok']
+        >>> [c.id for c in release.claims.filter(kind="violation", has_quantity=True)]
+        ['violation-1', 'violation-3']
+        """
+        from ._filters import select
+
+        return Records(select(self, criteria))
+
+    def lookup(self, key: str) -> T_co:
+        """Return the one record of this collection that *key* names exactly.
+
+        Keys and errors are those of :meth:`Release.lookup`, limited to this collection.
+
+        >>> import icnk_letter
+        >>> icnk_letter.load().contacts.lookup("doik@hrw.org").id
+        'contact-tokyo'
+        """
+        return cast("T_co", self._index().lookup(key))
+
+    @overload
+    def get(self, key: str) -> T_co | None: ...
+
+    @overload
+    def get(self, key: str, default: D) -> T_co | D: ...
+
+    def get(self, key: str, default: object = None) -> object:
+        """Return the one record of this collection that *key* names, or *default*.
+
+        >>> import icnk_letter
+        >>> icnk_letter.load().people.get("Kanae Doi").family_name
+        'Doi'
+        """
+        return self._index().get(key, default)
+
+    def search(self, query: str, *, limit: int | None = None) -> tuple[Hit[T_co], ...]:
+        """Return the records of this collection that match *query*, best first.
+
+        Matching and ranking are those of :meth:`Release.search`.
+
+        >>> import icnk_letter
+        >>> [h.record.id for h in icnk_letter.load().claims.search("24.5 million")]
+        ['violation-3']
+        """
+        return cast("tuple[Hit[T_co], ...]", self._index().search(query, limit=limit))
+
+    def _index(self) -> Index:
+        index: Index | None = self.__dict__.get("search_index")
+        if index is not None:
+            return index
+        from ._search import Index
+
+        built: Index = self.__dict__.setdefault("search_index", Index(self))
+        return built
 
 
 def as_records(items: Iterable[T]) -> Records[T]:
