@@ -101,5 +101,12 @@ def docs(session: nox.Session) -> None:
     """Build the documentation with warnings as errors and nitpicky references."""
     session.install(f"{_wheel()}[docs]")
     session.run(
-        "sphinx-build", "-n", "-W", "--keep-going", "-b", "html", "docs", str(ROOT / "docs" / "_build" / "html")
+        "sphinx-build",
+        "-n",
+        "-W",
+        "--keep-going",
+        "-b",
+        "html",
+        "docs",
+        str(ROOT / "docs" / "_build" / "html"),
     )

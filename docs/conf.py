@@ -39,4 +39,6 @@ nitpick_ignore_regex = [
     ("py:class", r"(Converter|PathLike|StrPath)"),
     ("py:exc", r"(ValueError|LookupError|TypeError|KeyError|OSError)"),
     ("py:obj", r"(T|T_co|_R)"),
+    # Type variables of the generic API (Records[T_co], Hit[R_co], get()'s default).
+    ("py:class", r"icnk_letter\._\w+\.(T|T_co|D|R|R_co|_R|_D)"),
 ]

@@ -16,9 +16,18 @@ WHEEL_MUST_HAVE = [
     "icnk_letter/data/release.txt",
     "icnk_letter/data/release.json",
     "icnk_letter/data/countries.json",
+    "icnk_letter/data/languages.json",
+    "icnk_letter/data/spellings.json",
 ]
 WHEEL_LICENSE = "licenses/LICENSE"
-SDIST_MUST_HAVE = ["LICENSE", "README.md", "CHANGELOG.md", "pyproject.toml", "tests/test_data.py", "docs/conf.py"]
+SDIST_MUST_HAVE = [
+    "LICENSE",
+    "README.md",
+    "CHANGELOG.md",
+    "pyproject.toml",
+    "tests/test_data.py",
+    "docs/conf.py",
+]
 
 
 def missing_from_wheel(wheel: Path) -> list[str]:

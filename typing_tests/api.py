@@ -40,3 +40,28 @@ assert_type(icnk_letter.verify(release), VerificationReport)
 assert_type(icnk_letter.SCHEMA_VERSION, str)
 
 members: tuple[Organization, ...] = release.members  # Records are tuples.
+
+# Finding things: lookups and filters keep the type of the collection they run on.
+assert_type(release.lookup("FIDH"), icnk_letter.Record)
+assert_type(release.get("FIDH"), icnk_letter.Record | None)
+assert_type(release.get("FIDH", "none"), icnk_letter.Record | str)
+assert_type(icnk_letter.lookup("FIDH"), icnk_letter.Record)
+assert_type(release.members.lookup("FIDH"), Organization)
+assert_type(release.contacts.get("doik@hrw.org"), Contact | None)
+assert_type(release.members.filter(country="KR"), Records[Organization])
+assert_type(release.claims.filter(has_quantity=True).filter(kind="violation"), Records[Claim])
+assert_type(release.search("amnesty"), tuple[icnk_letter.Hit[icnk_letter.Record], ...])
+assert_type(release.search("amnesty", kind=Organization), tuple[icnk_letter.Hit[Organization], ...])
+assert_type(icnk_letter.search("camps", kind=Claim), tuple[icnk_letter.Hit[Claim], ...])
+assert_type(release.people.search("doi"), tuple[icnk_letter.Hit[Person], ...])
+assert_type(release.search("amnesty")[0].score, float)
+
+# Serialization: from_json gives a Release by default and the class asked for otherwise.
+assert_type(icnk_letter.to_json(release), str)
+assert_type(icnk_letter.from_json(icnk_letter.to_json(release)), Release)
+assert_type(icnk_letter.from_json(b'{"start": 0, "end": 0, "quote": ""}', Span), Span)
+assert_type(icnk_letter.from_dict(icnk_letter.to_dict(release.members[0]), Organization), Organization)
+assert_type(icnk_letter.from_json("[]", Records[Organization]), Records[Organization])
+assert_type(icnk_letter.export(release, "vcard"), str)
+assert_type(icnk_letter.EXPORT_FORMATS, tuple[str, ...])
+assert_type(icnk_letter.MAX_JSON_SIZE, int)

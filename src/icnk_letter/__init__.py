@@ -16,7 +16,7 @@ from __future__ import annotations
 import importlib
 from typing import TYPE_CHECKING, Any
 
-from ._errors import DataError, NotFoundError
+from ._errors import AmbiguousKeyError, DataError, NotFoundError
 from ._model import (
     Claim,
     ClaimKind,
@@ -37,16 +37,23 @@ from ._model import (
 from ._records import Records
 
 if TYPE_CHECKING:
+    from ._convert import MAX_JSON_SIZE, converter, from_dict, from_json, to_dict, to_json
+    from ._export import EXPORT_FORMATS, export, write_datapackage
     from ._load import SCHEMA_VERSION, load
+    from ._search import Hit, lookup, search
     from ._verify import VerificationReport, verify
 
 __all__ = [
+    "EXPORT_FORMATS",
+    "MAX_JSON_SIZE",
     "SCHEMA_VERSION",
+    "AmbiguousKeyError",
     "Claim",
     "ClaimKind",
     "Contact",
     "DataError",
     "Discrepancy",
+    "Hit",
     "Language",
     "Letter",
     "NotFoundError",
@@ -61,8 +68,17 @@ __all__ = [
     "Release",
     "Span",
     "VerificationReport",
+    "converter",
+    "export",
+    "from_dict",
+    "from_json",
     "load",
+    "lookup",
+    "search",
+    "to_dict",
+    "to_json",
     "verify",
+    "write_datapackage",
 ]
 
 # Public names imported on first use, so that a bare import stays cheap.
@@ -71,6 +87,18 @@ _LAZY: dict[str, str] = {
     "load": "._load",
     "VerificationReport": "._verify",
     "verify": "._verify",
+    "Hit": "._search",
+    "lookup": "._search",
+    "search": "._search",
+    "MAX_JSON_SIZE": "._convert",
+    "converter": "._convert",
+    "from_dict": "._convert",
+    "from_json": "._convert",
+    "to_dict": "._convert",
+    "to_json": "._convert",
+    "EXPORT_FORMATS": "._export",
+    "export": "._export",
+    "write_datapackage": "._export",
 }
 
 

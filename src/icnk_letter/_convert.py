@@ -1,55 +1,431 @@
-"""The cattrs converter that turns plain data into records and back."""
+"""Plain data and JSON: the one cattrs converter, and strict loading.
+
+Every value a user hands us goes through the same checks: the JSON itself,
+its size, the ``schema_version``, the shape and types of every field, and, for
+a :class:`Release`, :func:`verify`. Each failure is a :class:`DataError` whose
+lines start with the JSON path of the value concerned, all problems at once.
+"""
 
 from __future__ import annotations
 
 import datetime
+import enum
+import json
+import re
 import typing
-from typing import Any, Final, TypeVar
+from collections.abc import Callable, Iterator, Sequence
+from typing import Any, Final, TypeVar, cast, overload
 
+import attrs
 import cattrs
+from cattrs.errors import (
+    AttributeValidationNote,
+    ClassValidationError,
+    ForbiddenExtraKeysError,
+    IterableValidationError,
+    IterableValidationNote,
+)
+from cattrs.gen import make_dict_structure_fn
 
 from ._errors import DataError
+from ._model import ClaimKind, PhoneKind, Release
 from ._records import Records
 
-__all__ = ["converter", "structure"]
+__all__ = [
+    "MAX_JSON_SIZE",
+    "converter",
+    "from_dict",
+    "from_json",
+    "parse_json",
+    "structure",
+    "to_dict",
+    "to_json",
+]
 
 T = TypeVar("T")
 
+MAX_JSON_SIZE: Final[int] = 4 * 1024 * 1024
+"""The largest JSON :func:`from_json` reads: 4 MiB (bytes, or characters of a ``str``).
+
+The bundled release is about 31 kB as compact JSON (42 kB indented), so a
+corrected edition fits many times over; anything larger is refused before it
+is parsed.
+"""
+
+_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
+_ENUMS: Final = (PhoneKind, ClaimKind)
+
+
+# Plain repr()s can be huge (a whole list); a problem line shows the start.
+def _show(value: object) -> str:
+    text = repr(value)
+    return text if len(text) <= 60 else text[:57] + "..."
+
+
+def _json_type(value: object) -> str:
+    if value is None:
+        return "null"
+    if isinstance(value, bool):
+        return "a boolean"
+    if isinstance(value, (int, float)):
+        return f"the number {_show(value)}"
+    if isinstance(value, str):
+        return f"the string {_show(value)}"
+    if isinstance(value, (list, tuple)):
+        count = len(cast("Sequence[object]", value))
+        return f"an array of {count} item{'' if count == 1 else 's'}"
+    if isinstance(value, dict):
+        return "an object"
+    return _show(value)
+
+
+def _structure_str(value: object, _: type[str]) -> str:
+    if not isinstance(value, str):
+        raise TypeError(f"expected a string, got {_json_type(value)}")
+    if not value.isascii():
+        try:
+            value.encode("utf-8")
+        except UnicodeEncodeError:
+            raise ValueError(f"not valid Unicode (a lone surrogate) in {_show(value)}") from None
+    return value
+
+
+def _structure_int(value: object, _: type[int]) -> int:
+    # bool is an int in Python but not in JSON; 3.0 and "3" are not integers either.
+    if not isinstance(value, int) or isinstance(value, bool):
+        raise TypeError(f"expected an integer, got {_json_type(value)}")
+    return value
+
+
+def _structure_bool(value: object, _: type[bool]) -> bool:
+    if not isinstance(value, bool):
+        raise TypeError(f"expected true or false, got {_json_type(value)}")
+    return value
+
 
 def _structure_date(value: object, _: type[datetime.date]) -> datetime.date:
-    if not isinstance(value, str):
-        raise TypeError(f"expected an ISO 8601 date string, got {value!r}")
-    return datetime.date.fromisoformat(value)
+    if not isinstance(value, str) or not _DATE.fullmatch(value):
+        raise TypeError(f"expected an ISO 8601 date (YYYY-MM-DD), got {_json_type(value)}")
+    try:
+        return datetime.date.fromisoformat(value)
+    except ValueError:
+        raise ValueError(f"{value!r} is not a date of the calendar") from None
+
+
+def _structure_enum(value: object, cls: type[enum.Enum]) -> enum.Enum:
+    for member in cls:
+        if value == member.value and isinstance(value, str):
+            return member
+    known = ", ".join(repr(m.value) for m in cls)
+    raise ValueError(f"expected one of {known}, got {_json_type(value)}")
 
 
 def _is_records(cls: Any) -> bool:
     return typing.get_origin(cls) is Records or cls is Records
 
 
+def _is_homogeneous_tuple(cls: Any) -> bool:
+    args = typing.get_args(cls)
+    return typing.get_origin(cls) is tuple and len(args) == 2 and args[1] is Ellipsis
+
+
 def _make_converter() -> cattrs.Converter:
     conv = cattrs.Converter(forbid_extra_keys=True, detailed_validation=True)
+    conv.register_structure_hook(str, _structure_str)
+    conv.register_structure_hook(int, _structure_int)
+    conv.register_structure_hook(bool, _structure_bool)
     conv.register_structure_hook(datetime.date, _structure_date)
     conv.register_unstructure_hook(datetime.date, datetime.date.isoformat)
+    for kind in _ENUMS:
+        # Registered per class: as str subclasses they would otherwise get str's hooks.
+        conv.register_structure_hook(kind, _structure_enum)
+        conv.register_unstructure_hook(kind, lambda member: member.value)
+
+    def structure_items(value: Any, cls: Any) -> tuple[Any, ...]:
+        if not isinstance(value, (list, tuple)):
+            raise TypeError(f"expected an array, got {_json_type(value)}")
+        (item, _) = typing.get_args(cls)
+        items: list[Any] = []
+        errors: list[Exception] = []
+        for index, element in enumerate(cast("Sequence[Any]", value)):
+            try:
+                items.append(conv.structure(element, item))
+            except Exception as exc:
+                note = IterableValidationNote(f"Structuring {cls!r} @ index {index}", index, item)
+                exc.__notes__ = [*getattr(exc, "__notes__", []), note]  # type: ignore[attr-defined]
+                errors.append(exc)
+        if errors:
+            raise IterableValidationError(f"While structuring {cls!r}", errors, cls)
+        return tuple(items)
 
     def structure_records(value: Any, cls: Any) -> Records[Any]:
         (item,) = typing.get_args(cls) or (Any,)
         return Records(conv.structure(value, tuple[item, ...]))  # type: ignore[valid-type]
 
+    def attrs_hook(cls: Any) -> Callable[[Any, Any], Any]:
+        inner = make_dict_structure_fn(
+            cls, conv, _cattrs_forbid_extra_keys=True, _cattrs_detailed_validation=True
+        )
+
+        def structure_attrs(value: Any, _: Any) -> Any:
+            if not isinstance(value, dict):
+                raise TypeError(f"expected an object ({cls.__name__}), got {_json_type(value)}")
+            return inner(cast("dict[str, Any]", value), cls)
+
+        return structure_attrs
+
+    conv.register_structure_hook_func(_is_homogeneous_tuple, structure_items)
     conv.register_structure_hook_func(_is_records, structure_records)
+    conv.register_structure_hook_factory(attrs.has, attrs_hook)
     conv.register_unstructure_hook_func(_is_records, lambda value: [conv.unstructure(v) for v in value])
     return conv
 
 
 converter: Final[cattrs.Converter] = _make_converter()
+"""The configured cattrs converter behind :func:`to_dict` and :func:`from_dict`.
+
+It is strict: unknown keys, missing keys and values of the wrong JSON type
+(``"3"`` or ``3.0`` for an integer, a string for an array) are errors. Dates
+are ISO 8601 strings, enums their string values, tuples and
+:class:`Records` JSON arrays. Its errors are cattrs' own; :func:`from_dict`
+turns them into a :class:`DataError` and adds the integrity check.
+"""
+
+
+def _problems(exc: BaseException, path: str) -> Iterator[str]:
+    if isinstance(exc, (ClassValidationError, IterableValidationError)):
+        with_notes, without = exc.group_exceptions()
+        for sub, note in with_notes:
+            if isinstance(note, AttributeValidationNote):
+                child = f"{path}.{note.name}" if path else note.name
+            else:
+                assert isinstance(note, IterableValidationNote)
+                child = f"{path}[{note.index}]"
+            yield from _problems(sub, child)
+        for sub in without:
+            yield from _problems(sub, path)
+    elif isinstance(exc, ForbiddenExtraKeysError):
+        for key in sorted(exc.extra_fields):
+            where = f"{path}.{key}" if path else key
+            yield f"{where}: unknown key ({exc.cl.__name__} has no field {key!r})"
+    elif isinstance(exc, KeyError):
+        yield f"{path or '$'}: required key is missing"
+    elif isinstance(exc, (TypeError, ValueError)):
+        yield f"{path or '$'}: {exc}"
+    else:
+        yield f"{path or '$'}: {type(exc).__name__}: {exc}"
 
 
 def structure(data: Any, cls: type[T]) -> T:
-    """Structure *data* into *cls*, raising :class:`DataError` naming each bad path."""
+    """Structure *data* into *cls*, raising :class:`DataError` naming each bad path.
+
+    No integrity check: :func:`from_dict` adds it for a :class:`Release`.
+    """
     try:
         return converter.structure(data, cls)
-    except (cattrs.BaseValidationError, ValueError, TypeError, KeyError) as exc:
-        if isinstance(exc, cattrs.BaseValidationError):
-            problems = cattrs.transform_error(exc, path="")
-        else:
-            problems = [str(exc)]
-        raise DataError(problems) from None
+    except (cattrs.BaseValidationError, ValueError, TypeError, KeyError, AttributeError) as exc:
+        raise DataError(_problems(exc, "")) from None
+    except RecursionError:
+        raise DataError(["$: nested too deeply"]) from None
+
+
+def to_dict(obj: Any) -> Any:
+    """Return *obj* (any record, release or enum) as plain JSON-compatible data.
+
+    Keys are the documented snake_case field names in the classes' field
+    order, dates ISO 8601 strings, enums their values, sequences lists.
+
+    >>> import icnk_letter
+    >>> release = icnk_letter.load()
+    >>> icnk_letter.to_dict(release.contacts[1].languages[0])
+    {'tag': 'ja', 'as_printed': 'Japanese'}
+    >>> icnk_letter.to_dict(release.contacts[1].phones[1])["kind"]
+    'mobile'
+    >>> icnk_letter.to_dict(release)["date"]
+    '2012-01-09'
+    """
+    return converter.unstructure(obj)
+
+
+@overload
+def from_dict(data: Any) -> Release: ...
+@overload
+def from_dict(data: Any, cls: type[T]) -> T: ...
+def from_dict(data: Any, cls: Any = Release) -> Any:
+    """Build a *cls* (default :class:`Release`) from plain data, strictly.
+
+    A :class:`Release` must also have this library's ``schema_version`` and pass
+    :func:`verify`, so a half-sound release is never returned.
+
+    Raises:
+        DataError: listing every problem, each with its path.
+
+    >>> import icnk_letter
+    >>> icnk_letter.from_dict({"tag": "ko", "as_printed": "Korean"}, icnk_letter.Language)
+    Language(tag='ko', as_printed='Korean')
+    >>> icnk_letter.from_dict({"tag": "ko", "as_printed": 5, "script": "Hang"}, icnk_letter.Language)
+    Traceback (most recent call last):
+      ...
+    icnk_letter._errors.DataError: 2 problems in the release data:
+      as_printed: expected a string, got the number 5
+      script: unknown key (Language has no field 'script')
+    """
+    if cls is Release:
+        return _release_from_data(data)
+    return structure(data, cls)
+
+
+def _release_from_data(data: Any) -> Release:
+    if not isinstance(data, dict):
+        raise DataError([f"$: expected an object (Release), got {_json_type(data)}"])
+    _check_schema_version(cast("dict[str, Any]", data))
+    release = structure(data, Release)
+    from ._verify import verify
+
+    verify(release)
+    return release
+
+
+def _check_schema_version(data: dict[str, Any]) -> None:
+    """Raise :class:`DataError` unless *data* has the ``schema_version`` this library reads.
+
+    Checked before anything else: data of another layout would only give a
+    list of misleading problems.
+    """
+    from ._load import SCHEMA_VERSION
+
+    version = data.get("schema_version")
+    if version != SCHEMA_VERSION:
+        got = "it is missing" if "schema_version" not in data else f"got {_json_type(version)}"
+        raise DataError(
+            [f"schema_version: this library reads version {SCHEMA_VERSION!r} of the data layout; {got}"]
+        )
+
+
+def to_json(obj: Any, *, indent: int | None = None) -> str:
+    """Return *obj* as JSON: stable, byte-identical on every supported Python.
+
+    Field names and order are those of the classes (see :func:`to_dict`);
+    non-ASCII text is written as is (encode it as UTF-8). Without *indent* the
+    output is compact (no spaces); with it, one item per line.
+
+    >>> import icnk_letter
+    >>> print(icnk_letter.to_json(icnk_letter.load().contacts[0].languages[0]))
+    {"tag":"ko","as_printed":"Korean"}
+    >>> print(icnk_letter.to_json(icnk_letter.Span(0, 2, "ok"), indent=2))
+    {
+      "start": 0,
+      "end": 2,
+      "quote": "ok"
+    }
+    """
+    separators = (",", ": ") if indent is not None else (",", ":")
+    return json.dumps(
+        converter.unstructure(obj), ensure_ascii=False, allow_nan=False, indent=indent, separators=separators
+    )
+
+
+@overload
+def from_json(text: str | bytes) -> Release: ...
+@overload
+def from_json(text: str | bytes, cls: type[T]) -> T: ...
+def from_json(text: str | bytes, cls: Any = Release) -> Any:
+    """Load a *cls* (default :class:`Release`) from JSON text, strictly.
+
+    The text (``str``, or ``bytes`` in UTF-8) may be at most
+    :data:`MAX_JSON_SIZE` long and must be plain JSON: no ``NaN``, no
+    duplicate keys. Its values must have exactly the fields and types of
+    *cls*; a release must also carry this library's ``schema_version`` and its
+    ``text``, and pass :func:`verify` (spans quote the text, references resolve,
+    ids are unique...).
+
+    Raises:
+        DataError: listing every problem found, each starting with its JSON path.
+
+    >>> import icnk_letter
+    >>> release = icnk_letter.load()
+    >>> icnk_letter.from_json(icnk_letter.to_json(release)) == release
+    True
+    >>> icnk_letter.from_json('{"start": 0, "end": "2", "quote": "ok"}', icnk_letter.Span)
+    Traceback (most recent call last):
+      ...
+    icnk_letter._errors.DataError: 1 problem in the release data:
+      end: expected an integer, got the string '2'
+    """
+    data = parse_json(text)
+    if cls is Release:
+        return _release_from_data(data)
+    return structure(data, cls)
+
+
+def parse_json(text: str | bytes, *, strict: bool = True) -> Any:
+    """Parse JSON *text* no longer than :data:`MAX_JSON_SIZE`, raising :class:`DataError`.
+
+    With *strict* (for data from outside), ``NaN``/``Infinity`` and duplicate
+    keys are refused; the bundled data, checked by the tests, skips that cost.
+    """
+    if not isinstance(cast(object, text), (str, bytes, bytearray)):  # for callers without type checks
+        raise TypeError(f"expected JSON as str or bytes, got {type(text).__name__}")
+    if len(text) > MAX_JSON_SIZE:
+        raise DataError([f"$: the JSON is {len(text)} long, more than the limit of {MAX_JSON_SIZE}"])
+    if not isinstance(text, str):
+        try:
+            text = bytes(text).decode("utf-8")
+        except UnicodeDecodeError as exc:
+            raise DataError([f"$: not UTF-8 ({exc})"]) from None
+    duplicates: list[tuple[str, dict[str, Any]]] = []
+    try:
+        if not strict:
+            return json.loads(text)
+        data = json.loads(
+            text,
+            parse_constant=_refuse_constant,
+            object_pairs_hook=lambda pairs: _object(pairs, duplicates),
+        )
+    except json.JSONDecodeError as exc:
+        raise DataError([f"$: not valid JSON: {exc}"]) from None
+    except RecursionError:
+        raise DataError(["$: not valid JSON: nested too deeply"]) from None
+    except ValueError as exc:
+        raise DataError([f"$: not valid JSON: {exc}"]) from None
+    if duplicates:
+        raise DataError(_duplicate_problems(data, duplicates))
+    return data
+
+
+def _refuse_constant(name: str) -> Any:
+    raise ValueError(f"{name} is not a JSON number")
+
+
+def _object(pairs: list[tuple[str, Any]], duplicates: list[tuple[str, dict[str, Any]]]) -> dict[str, Any]:
+    result = dict(pairs)
+    if len(result) != len(pairs):
+        seen: set[str] = set()
+        for key, _ in pairs:
+            if key in seen:
+                duplicates.append((key, result))
+            seen.add(key)
+    return result
+
+
+def _duplicate_problems(data: Any, duplicates: list[tuple[str, dict[str, Any]]]) -> list[str]:
+    # Only walked when a duplicate was found: name where each object sits.
+    paths: dict[int, str] = {}
+
+    def walk(value: object, path: str) -> None:
+        if isinstance(value, dict):
+            mapping = cast("dict[str, object]", value)
+            paths[id(mapping)] = path
+            for key, child in mapping.items():
+                walk(child, f"{path}.{key}" if path else key)
+        elif isinstance(value, list):
+            for index, child in enumerate(cast("list[object]", value)):
+                walk(child, f"{path}[{index}]")
+
+    walk(data, "")
+    problems: list[str] = []
+    for key, obj in duplicates:
+        parent = paths.get(id(obj), "")
+        where = f"{parent}.{key}" if parent else key
+        problems.append(f"{where}: duplicate key (JSON objects must not repeat a key)")
+    return problems

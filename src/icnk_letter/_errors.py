@@ -3,8 +3,12 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
+from typing import TYPE_CHECKING
 
-__all__ = ["DataError", "NotFoundError"]
+if TYPE_CHECKING:
+    from ._model import Record
+
+__all__ = ["AmbiguousKeyError", "DataError", "NotFoundError"]
 
 
 class DataError(ValueError):
@@ -53,4 +57,35 @@ class NotFoundError(LookupError):
 
     def __str__(self) -> str:
         # LookupError's str() would repr() the message of a KeyError-like error.
+        return str(self.args[0])
+
+
+class AmbiguousKeyError(LookupError):
+    """A key names more than one record; the message lists them all.
+
+    A lookup never picks one of several records silently: look the one you mean
+    up by its ``id``. ``records`` holds the records the key names, in printed
+    order. It is a :class:`LookupError` but not a :class:`NotFoundError`, so
+    ``get()`` raises it too rather than pretend that nothing matched.
+
+    >>> import icnk_letter
+    >>> release = icnk_letter.load()
+    >>> err = AmbiguousKeyError("HRW", [release.people[2], release.people[4]])
+    >>> print(err)
+    'HRW' names 2 records: 'kanae-doi' (Person) and 'phil-robertson' (Person); look one up by its id
+    >>> isinstance(err, LookupError), isinstance(err, NotFoundError)
+    (True, False)
+    """
+
+    key: str
+    records: tuple[Record, ...]
+
+    def __init__(self, key: str, records: Iterable[Record]) -> None:
+        self.key = key
+        self.records = tuple(records)
+        names = [f"{r.id!r} ({type(r).__name__})" for r in self.records]
+        listed = ", ".join(names[:-1]) + " and " + names[-1] if len(names) > 1 else "".join(names)
+        super().__init__(f"{key!r} names {len(self.records)} records: {listed}; look one up by its id")
+
+    def __str__(self) -> str:
         return str(self.args[0])

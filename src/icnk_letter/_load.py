@@ -5,7 +5,7 @@ from __future__ import annotations
 import hashlib
 import json
 import threading
-from typing import Final
+from typing import Any, Final, cast
 
 from ._convert import structure
 from ._errors import DataError
@@ -66,6 +66,7 @@ def build(raw_text: bytes, data_json: str) -> Release:
         raise DataError([f"$: not valid JSON ({exc})"]) from None
     if not isinstance(data, dict):
         raise DataError(["$: expected a JSON object"])
+    data = cast("dict[str, Any]", data)
     version = data.get("schema_version")
     if version != SCHEMA_VERSION:
         raise DataError([f"schema_version: expected {SCHEMA_VERSION!r}, got {version!r}"])

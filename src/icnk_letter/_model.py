@@ -9,13 +9,16 @@ from __future__ import annotations
 import datetime
 import enum
 from collections.abc import Iterable
-from typing import TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar, overload
 
 import attrs
 
 from ._cache import cache_for
 from ._errors import NotFoundError
 from ._records import Records, as_records
+
+if TYPE_CHECKING:
+    from ._search import Hit, Index
 
 __all__ = [
     "Claim",
@@ -369,6 +372,111 @@ class Release:
         except KeyError:
             raise NotFoundError(record_id) from None
 
+    def lookup(self, key: str) -> Record:
+        """Return the one record that *key* names exactly.
+
+        *key* may be a record's id, name, acronym, ``listed_as`` line, a
+        person's name in either order, a claim's or quote's text, an email
+        address, or a phone number written any common way (as printed, E.164,
+        with spaces or dashes, national with its leading 0, a ``tel:`` URI).
+        Keys are compared after normalization: case, Unicode form, accents,
+        apostrophes, "&"/"and", hyphens, punctuation and spacing do not matter
+        (see "Finding things" in the docs for the rules).
+
+        Raises:
+            NotFoundError: if no record matches; the message suggests close ones.
+            AmbiguousKeyError: if the key names several records.
+
+        >>> import icnk_letter
+        >>> release = icnk_letter.load()
+        >>> release.lookup("comjan").name
+        'Investigation Commission on Missing Japanese Probably Related to North Korea'
+        >>> release.lookup("YOUNG DEFECTORS\\u2019 ALLIANCE FOR NORTH-KOREAN HUMAN RIGHTS").id
+        'young-defectors-alliance-for-north-korean-human-rights'
+        >>> release.lookup("+81 3-5282-5162").city
+        'Tokyo'
+        >>> release.lookup("Amnesty Internacional")
+        Traceback (most recent call last):
+        ...
+        icnk_letter._errors.NotFoundError: no record matches 'Amnesty Internacional'; did you mean 'Amnesty International'?
+        """
+        record: Record = self._index().lookup(key)
+        return record
+
+    @overload
+    def get(self, key: str) -> Record | None: ...
+
+    @overload
+    def get(self, key: str, default: _D) -> Record | _D: ...
+
+    def get(self, key: str, default: object = None) -> object:
+        """Return the one record that *key* names, or *default* if none does.
+
+        Keys are matched as by :meth:`lookup`. A key that names several records
+        still raises :class:`AmbiguousKeyError`.
+
+        >>> import icnk_letter
+        >>> release = icnk_letter.load()
+        >>> release.get("kiri@csw.org.uk").city
+        'London'
+        >>> release.get("Amnesty Internacional") is None
+        True
+        """
+        return self._index().get(key, default)
+
+    @overload
+    def search(self, query: str, *, kind: type[_R], limit: int | None = None) -> tuple[Hit[_R], ...]: ...
+
+    @overload
+    def search(
+        self, query: str, *, kind: str | None = None, limit: int | None = None
+    ) -> tuple[Hit[Record], ...]: ...
+
+    def search(
+        self, query: str, *, kind: type[Any] | str | None = None, limit: int | None = None
+    ) -> tuple[Hit[Any], ...]:
+        """Return the records that match *query*, best first, as :class:`Hit` objects.
+
+        Query words match in any order, each exactly or as the start of a word
+        of the record, after the normalization of :meth:`lookup`. A word that
+        matches nothing as typed may match with one typo (words of 3 to 7
+        characters) or two (longer words). Hits rank, best first: an exact match
+        of a whole name, acronym or other lookup key; every word in one name (or
+        a claim's or quote's text); every word in the other fields; matches with
+        typos; then records that match at least half of several words. Ties
+        break in printed order, so a query always gives the same tuple.
+
+        Args:
+            query: any non-blank text.
+            kind: narrow the search to one kind of record: a record class such
+                as :class:`Organization`, or ``"organizations"``, ``"people"``,
+                ``"contacts"``, ``"claims"``, ``"quotes"`` or ``"letters"``.
+            limit: return at most this many hits.
+
+        Raises:
+            ValueError: if *query* is empty or blank, or *kind* is unknown.
+
+        >>> import icnk_letter
+        >>> release = icnk_letter.load()
+        >>> [(h.record.id, h.field) for h in release.search("north korea freedom", limit=2)]
+        [('north-korea-freedom-coalition', 'name'), ('quote-1', 'text')]
+        >>> [h.record.id for h in release.search("labor camps", kind="claims")]
+        ['violation-1', 'demand-4']
+        >>> hits = release.search("Simon Wiesenthal Centre", kind=icnk_letter.Organization)
+        >>> [(h.record.name, h.score) for h in hits]
+        [('The Simon Wiesenthal Center', 1.0)]
+        """
+        return self._index().search(query, kind=kind, limit=limit)
+
+    def _index(self) -> Index:
+        """Return the lookup and search index of the release, built on first use."""
+        index: Index | None = cache_for(self).get("index")
+        if index is None:
+            from ._search import index_of  # the search code is imported on first use
+
+            index = index_of(self)
+        return index
+
     def _typed(self, record_id: str, cls: type[_R]) -> _R:
         record = self.by_id(record_id)
         if not isinstance(record, cls):
@@ -432,3 +540,4 @@ Record = Letter | Organization | Person | Contact | Quote | Claim
 """Any record that has an ``id`` and a :class:`Span`."""
 
 _R = TypeVar("_R", Letter, Organization, Person, Contact, Quote, Claim)
+_D = TypeVar("_D")

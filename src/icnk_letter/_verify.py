@@ -86,7 +86,8 @@ def verify(release: Release | None = None) -> VerificationReport:
 
 def _label(path: str, record: object) -> str:
     record_id = getattr(record, "id", None)
-    return f"{path} ({record_id})" if isinstance(record_id, str) else path
+    # The release itself is the root: its fields' paths start with their names.
+    return f"{path} ({record_id})" if path and isinstance(record_id, str) else path
 
 
 def _walk_spans(obj: object, path: str) -> Iterator[tuple[str, Span]]:

@@ -1,0 +1,146 @@
+"""Exports to the formats other tools read: JSON, JSON-LD, vCard, Popolo, CSV, Data Package.
+
+Each format lives in its own module, imported on first use; this one picks
+the format, caches the result per release (releases are immutable) and holds
+the helpers they share.
+"""
+
+from __future__ import annotations
+
+import importlib
+import json
+import re
+from pathlib import Path
+from typing import Any, Final, TypeVar
+
+from ._cache import cache_for
+from ._errors import DataError, NotFoundError
+from ._model import Letter, Organization, Person, Phone, Record, Release
+
+__all__ = ["EXPORT_FORMATS", "export", "write_datapackage"]
+
+EXPORT_FORMATS: Final[tuple[str, ...]] = (
+    "json",
+    "jsonld",
+    "vcard",
+    "popolo",
+    "csv-members",
+    "csv-contacts",
+    "csv-claims",
+)
+"""The names :func:`export` knows, in the order the docs describe them."""
+
+# Each format's module and the function in it that renders a release.
+_RENDERERS: Final = {
+    "json": ("._export", "render_json"),
+    "jsonld": ("._jsonld", "render"),
+    "vcard": ("._vcard", "render"),
+    "popolo": ("._popolo", "render"),
+    "csv-members": ("._tables", "render_members"),
+    "csv-contacts": ("._tables", "render_contacts"),
+    "csv-claims": ("._tables", "render_claims"),
+}
+
+_R = TypeVar("_R", Letter, Organization, Person)
+_DIGITS = re.compile(r"[0-9]+")
+
+
+def export(release: Release, fmt: str) -> str:
+    """Return *release* in the format *fmt*, one of :data:`EXPORT_FORMATS`.
+
+    The output is deterministic: the same release gives the same text, byte
+    for byte, on every supported Python. It is computed once per release and
+    then reused. See the "Formats" page of the docs for what each holds.
+
+    Raises:
+        ValueError: if *fmt* is not a known format; the message lists them.
+        DataError: if a reference of the release does not resolve (a release
+            that passes :func:`verify` never has one).
+
+    >>> import icnk_letter
+    >>> release = icnk_letter.load()
+    >>> print(icnk_letter.export(release, "csv-members").splitlines()[2])
+    amnesty-international,Amnesty International,,,,Amnesty International,3486,3507
+    >>> icnk_letter.export(release, "xml")
+    Traceback (most recent call last):
+      ...
+    ValueError: unknown export format 'xml'; the formats are 'json', 'jsonld', 'vcard', 'popolo', 'csv-members', 'csv-contacts', 'csv-claims'
+    """
+    renderer = _RENDERERS.get(fmt)
+    if renderer is None:
+        known = ", ".join(repr(name) for name in EXPORT_FORMATS)
+        raise ValueError(f"unknown export format {fmt!r}; the formats are {known}")
+    cache = cache_for(release)
+    key = f"export:{fmt}"
+    text: str | None = cache.get(key)
+    if text is None:
+        module, name = renderer
+        rendered: str = getattr(importlib.import_module(module, __package__), name)(release)
+        cache[key] = text = rendered
+    return text
+
+
+def write_datapackage(release: Release, directory: str | Path) -> Path:
+    """Write *release* as a Frictionless Data Package into *directory*; return the descriptor's path.
+
+    The directory (created if missing) gets ``datapackage.json``, the three CSV
+    tables (``members.csv``, ``contacts.csv``, ``claims.csv``, as
+    :func:`export` writes them) and ``release.txt``, the verbatim text whose
+    SHA-256 the descriptor records. Existing files of those names are replaced.
+
+    >>> import tempfile, json, icnk_letter
+    >>> with tempfile.TemporaryDirectory() as tmp:
+    ...     path = icnk_letter.write_datapackage(icnk_letter.load(), tmp)
+    ...     descriptor = json.loads(path.read_text(encoding="utf-8"))
+    >>> path.name, [r["path"] for r in descriptor["resources"]]
+    ('datapackage.json', ['members.csv', 'contacts.csv', 'claims.csv', 'release.txt'])
+    """
+    from ._datapackage import files
+
+    target = Path(directory)
+    target.mkdir(parents=True, exist_ok=True)
+    for name, content in files(release).items():
+        (target / name).write_bytes(content)
+    return target / "datapackage.json"
+
+
+def render_json(release: Release) -> str:
+    """Return *release* as the ``"json"`` export: :func:`to_json` indented, with a final newline."""
+    from ._convert import to_json
+
+    return to_json(release, indent=2) + "\n"
+
+
+def dump_json(data: Any) -> str:
+    """Return *data* as the indented JSON of the JSON exports, ending with a newline."""
+    return json.dumps(data, ensure_ascii=False, allow_nan=False, indent=2) + "\n"
+
+
+def tel_uri(phone: Phone) -> str | None:
+    """Return *phone* as an RFC 3966 global ``tel:`` URI built from the digit groups of ``international``.
+
+    For a verified release this is :attr:`Phone.uri`; for any other it still
+    is a well-formed URI (or ``None`` if there are no digits at all), so that
+    no export can be broken by a stray character.
+
+    >>> import icnk_letter
+    >>> tel_uri(icnk_letter.load().contacts[2].phones[0])
+    'tel:+44-20-8329-0045'
+    """
+    groups = _DIGITS.findall(phone.international)
+    return "tel:+" + "-".join(groups) if groups else None
+
+
+def resolve(release: Release, record_id: str, cls: type[_R], path: str) -> _R:
+    """Return the record *record_id* of type *cls*, or raise :class:`DataError` naming *path*."""
+    try:
+        record: Record | None = release.by_id(record_id)
+    except NotFoundError:
+        record = None
+    if not isinstance(record, cls):
+        raise DataError([f"{path}: {record_id!r} is not the id of {_a(cls.__name__)}"])
+    return record
+
+
+def _a(noun: str) -> str:
+    return ("an " if noun[0] in "AEIOU" else "a ") + noun.lower()
