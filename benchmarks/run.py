@@ -2,7 +2,11 @@
 
 Run from the repository root (with the package installed, or from the source tree)::
 
-    python benchmarks/run.py
+    python benchmarks/run.py            # every figure (about a minute)
+    python benchmarks/run.py --quick    # fewer repeats: checks that it works
+
+The process figures need the package installed (for the ``icnk-letter``
+command) and pycountry (``pip install '.[bench]'``) for the comparison.
 
 Every figure is the median over several repeats of the time of one call. A
 benchmark is a measurement, not a test: nothing here fails on a figure. Each
@@ -13,8 +17,12 @@ them as tables; add a group by writing a function and calling it from ``main``.
 from __future__ import annotations
 
 import functools
+import json
+import os
 import platform
+import shutil
 import statistics
+import subprocess
 import sys
 import time
 import timeit
@@ -110,6 +118,167 @@ def bench_index_build(release: icnk_letter.Release) -> list[Row]:
     return [("Index of the whole release", ours, baseline)]
 
 
+# Whole processes: (label, argv after the interpreter or the command itself).
+BARE_IMPORT = ("python -c 'import icnk_letter'", ["-c", "import icnk_letter"])
+IMPORT_FLOOR = ("python -c 'import attrs'", ["-c", "import attrs"])
+LOAD = (
+    "python -c 'import icnk_letter; icnk_letter.load()'",
+    ["-c", "import icnk_letter; icnk_letter.load()"],
+)
+RESOURCES = "importlib.resources" if sys.version_info >= (3, 12) else "importlib_resources"
+LOAD_FLOOR = (
+    f"python -c 'import attrs, cattrs, json, {RESOURCES}'",
+    ["-c", f"import attrs, cattrs, json, {RESOURCES}"],
+)
+PYCOUNTRY = (
+    "python -c 'import pycountry; pycountry.countries.lookup(\"KR\")'",
+    ["-c", "import pycountry; pycountry.countries.lookup('KR')"],
+)
+
+
+def run_process(argv: list[str]) -> tuple[float, int]:
+    """Run *argv* to completion; return its wall time in seconds and its peak RSS in KiB."""
+    started = time.perf_counter()
+    process = subprocess.Popen(argv, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    _, status, usage = os.wait4(process.pid, 0)
+    elapsed = time.perf_counter() - started
+    process.returncode = os.waitstatus_to_exitcode(status)
+    if process.returncode != 0:
+        stderr = process.stderr.read().decode() if process.stderr else ""
+        raise RuntimeError(f"{argv} failed with exit code {process.returncode}: {stderr}")
+    if process.stderr:
+        process.stderr.close()
+    # ru_maxrss is in KiB on Linux (bytes on macOS).
+    rss = usage.ru_maxrss // 1024 if sys.platform == "darwin" else usage.ru_maxrss
+    return elapsed, rss
+
+
+def bench_processes(runs: int) -> list[tuple[str, float, int]]:
+    """Median wall time and peak memory of whole processes, run alternately *runs* times each."""
+    cli = shutil.which("icnk-letter") or str(Path(sys.executable).with_name("icnk-letter"))
+    cases: list[tuple[str, list[str]]] = [
+        (label, [sys.executable, *argv]) for label, argv in (IMPORT_FLOOR, BARE_IMPORT, LOAD_FLOOR, LOAD)
+    ]
+    cases.append(("icnk-letter members", [cli, "members"]))
+    if _has_pycountry():
+        cases.append((PYCOUNTRY[0], [sys.executable, *PYCOUNTRY[1]]))
+    for _, argv in cases:  # warm the file system cache and the .pyc files
+        run_process(argv)
+    times: dict[str, list[float]] = {label: [] for label, _ in cases}
+    peaks: dict[str, list[int]] = {label: [] for label, _ in cases}
+    for _ in range(runs):  # alternate, so that drift affects every case alike
+        for label, argv in cases:
+            elapsed, rss = run_process(argv)
+            times[label].append(elapsed)
+            peaks[label].append(rss)
+    return [
+        (label, statistics.median(times[label]), int(statistics.median(peaks[label]))) for label, _ in cases
+    ]
+
+
+def print_processes(results: list[tuple[str, float, int]], runs: int) -> None:
+    """Print each process against its floor and against pycountry's import and lookup."""
+    by_label = {label: (seconds, rss) for label, seconds, rss in results}
+    floors = {
+        BARE_IMPORT[0]: IMPORT_FLOOR[0],
+        LOAD[0]: LOAD_FLOOR[0],
+        "icnk-letter members": LOAD_FLOOR[0],
+    }
+    pycountry = by_label.get(PYCOUNTRY[0])
+    width = max(len(label) for label in by_label) + 2
+    print(f"\nwhole processes: median of {runs} alternating runs (wall time, peak RSS)")
+    header = f"{'process':<{width}}{'wall':>10}{'peak RSS':>11}{'vs floor':>10}{'vs pycountry':>14}"
+    print(header)
+    for label, (seconds, rss) in by_label.items():
+        floor = floors.get(label)
+        ratio = (
+            f"{seconds / by_label[floor][0]:.2f}x" if floor else "floor" if label in floors.values() else ""
+        )
+        versus = f"{seconds / pycountry[0]:.2f}x" if pycountry and label != PYCOUNTRY[0] else ""
+        print(f"{label:<{width}}{seconds * 1e3:>7.1f} ms{rss / 1024:>7.1f} MiB{ratio:>10}{versus:>14}")
+    if pycountry is None:
+        print("(pycountry is not installed: pip install '.[bench]' for that comparison)")
+
+
+def bench_first_load(runs: int) -> list[Row]:
+    """The first ``load()`` in a fresh process, against ``json.loads`` of the data file in the same process.
+
+    Importing attrs and the record classes is measured apart: it is the cost of
+    the classes, which any use of the library pays, not of loading.
+    """
+    code = (
+        "import time, json, icnk_letter\n"
+        "from icnk_letter._resources import read_bytes\n"
+        "t0 = time.perf_counter(); json.loads(read_bytes('release.json')); t1 = time.perf_counter()\n"
+        "icnk_letter.Release; t2 = time.perf_counter()\n"
+        "icnk_letter.load(); t3 = time.perf_counter()\n"
+        "print(t1 - t0, t2 - t1, t3 - t2)"
+    )
+    parse: list[float] = []
+    classes: list[float] = []
+    first: list[float] = []
+    for _ in range(runs):
+        output = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+        json_seconds, class_seconds, load_seconds = map(float, output.stdout.split())
+        parse.append(json_seconds)
+        classes.append(class_seconds)
+        first.append(load_seconds)
+    json_median = statistics.median(parse)
+    return [
+        ("first load() in a fresh process", statistics.median(first), json_median),
+        ("importing attrs and the record classes", statistics.median(classes), json_median),
+    ]
+
+
+def bench_cached_load(release: icnk_letter.Release) -> list[Row]:
+    """A later ``load()`` (the cached object) against ``json.loads`` of the data file."""
+    from icnk_letter._resources import read_bytes
+
+    data = read_bytes("release.json")
+    assert icnk_letter.load() is release
+    return [("cached load()", median_time(icnk_letter.load), median_time(lambda: json.loads(data)))]
+
+
+def bench_exports(runs: int) -> list[Row]:
+    """Every export: its first call in a fresh process, and later calls, against ``json.dumps`` of a dict."""
+    code = (
+        "import sys, time, icnk_letter\n"
+        "release = icnk_letter.load()\n"
+        "icnk_letter.export(release, 'csv-claims')  # import the export code outside the measurement\n"
+        "t0 = time.perf_counter(); icnk_letter.export(release, sys.argv[1]); print(time.perf_counter() - t0)"
+    )
+    release = icnk_letter.load()
+    baseline = median_time(functools.partial(json.dumps, icnk_letter.to_dict(release)))
+    rows: list[Row] = []
+    for fmt in icnk_letter.EXPORT_FORMATS:
+        firsts = [
+            float(
+                subprocess.run(
+                    [sys.executable, "-c", code, fmt], capture_output=True, text=True, check=True
+                ).stdout
+            )
+            for _ in range(runs)
+        ]
+        rows.append((f"export {fmt} (first call)", statistics.median(firsts), baseline))
+        icnk_letter.export(release, fmt)
+        rows.append(
+            (
+                f"export {fmt} (later calls)",
+                median_time(functools.partial(icnk_letter.export, release, fmt)),
+                baseline,
+            )
+        )
+    return rows
+
+
+def _has_pycountry() -> bool:
+    try:
+        import pycountry  # noqa: F401
+    except ImportError:
+        return False
+    return True
+
+
 def print_table(title: str, rows: Iterable[Row], baseline_name: str) -> None:
     """Print *rows* with their ratio to the baseline, and the medians of the group."""
     rows = list(rows)
@@ -127,17 +296,31 @@ def print_table(title: str, rows: Iterable[Row], baseline_name: str) -> None:
         )
 
 
-def main() -> int:
+def main(argv: list[str] | None = None) -> int:
     """Run every group and print its table."""
+    args = sys.argv[1:] if argv is None else argv
+    quick = "--quick" in args
+    runs = 3 if quick else 15
     started = time.perf_counter()
     print(
         f"icnk_letter {icnk_letter.__version__} on Python {platform.python_version()}, {platform.platform()}"
     )
-    print(f"{platform.processor() or platform.machine()}; medians of 7 repeats, per call")
+    print(
+        f"{platform.processor() or platform.machine()}, {os.cpu_count()} cores; in-process figures are medians of 7 repeats, per call"
+    )
+    print_processes(bench_processes(runs), runs)
     release = icnk_letter.load()
+    print_table(
+        "loading vs json.loads of the data file",
+        [*bench_first_load(runs), *bench_cached_load(release)],
+        "json.loads",
+    )
     print_table("lookup(key) vs a dict lookup", bench_lookup(release), "dict")
     print_table("search(query) vs a casefold scan of all names", bench_search(release), "casefold scan")
     print_table("first use: building the index", bench_index_build(release), "list()")
+    print_table(
+        "exports of the whole release vs json.dumps(to_dict(release))", bench_exports(runs), "json.dumps"
+    )
     print(f"\n(ran in {time.perf_counter() - started:.1f} s)")
     return 0
 

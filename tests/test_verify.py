@@ -9,8 +9,9 @@ import attrs
 import pytest
 
 import icnk_letter
+import icnk_letter._load
 from icnk_letter import DataError
-from icnk_letter._load import build
+from icnk_letter._convert import structure
 
 if sys.version_info >= (3, 12):
     from importlib.resources import files
@@ -18,7 +19,12 @@ else:
     from importlib_resources import files
 
 DATA = files("icnk_letter").joinpath("data", "release.json").read_text(encoding="utf-8")
-TEXT = files("icnk_letter").joinpath("data", "release.txt").read_bytes()
+TEXT = files("icnk_letter").joinpath("data", "release.txt").read_bytes().decode("utf-8")
+
+
+def build(text: str, data_json: str) -> icnk_letter.Release:
+    """Structure a copy of the bundled data (shape checks only) around *text*."""
+    return structure({**json.loads(data_json), "text": text}, icnk_letter.Release)
 
 
 def quote_positions() -> list[tuple[str, int]]:
@@ -132,20 +138,28 @@ class TestBrokenCopies:
             icnk_letter.verify(broken)
 
 
-class TestBuild:
-    def test_wrong_schema_version(self) -> None:
+class TestBundledGuards:
+    """``load()`` trusts the bundled data; verify() still catches files that do not belong together."""
+
+    def patch_files(self, monkeypatch: pytest.MonkeyPatch, text: bytes, data: str) -> None:
+        files_ = {"release.txt": text, "release.json": data.encode("utf-8")}
+        monkeypatch.setattr(icnk_letter._load, "read_bytes", files_.__getitem__)
+
+    def test_wrong_schema_version(self, monkeypatch: pytest.MonkeyPatch) -> None:
         """Data of another schema version is refused, naming the field."""
         data = json.loads(DATA)
         data["schema_version"] = "99"
+        self.patch_files(monkeypatch, TEXT.encode("utf-8"), json.dumps(data))
         with pytest.raises(DataError, match=r"schema_version: expected '1\.0', got '99'"):
-            build(TEXT, json.dumps(data))
+            icnk_letter._load.build_bundled()
 
-    def test_other_text(self) -> None:
-        """Data made for another text is refused."""
-        with pytest.raises(DataError, match="sha256"):
-            build(TEXT + b" ", DATA)
+    def test_other_text_is_caught_by_verify(self, monkeypatch: pytest.MonkeyPatch) -> None:
+        """A text that the data was not made for loads, but verify() names the mismatch."""
+        self.patch_files(monkeypatch, TEXT.encode("utf-8") + b" ", DATA)
+        with pytest.raises(DataError, match="sha256: the text hashes to"):
+            icnk_letter.verify(icnk_letter._load.build_bundled())
 
-    def test_not_json(self) -> None:
-        """Malformed JSON is a DataError, not a JSONDecodeError from deep inside."""
-        with pytest.raises(DataError, match=r"\$: not valid JSON"):
-            build(TEXT, DATA[:100])
+    def test_sound_files(self, monkeypatch: pytest.MonkeyPatch) -> None:
+        """The bundled files themselves build the bundled release."""
+        self.patch_files(monkeypatch, TEXT.encode("utf-8"), DATA)
+        assert icnk_letter.load() == icnk_letter._load.build_bundled()

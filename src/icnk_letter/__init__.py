@@ -7,8 +7,8 @@
 >>> release.members[1].name
 'Amnesty International'
 
-``import icnk_letter`` imports only attrs and the record classes; loading,
-verification, search and serialization are imported on first use.
+``import icnk_letter`` imports almost nothing: the record classes, loading,
+verification, search and serialization are each imported on first use.
 """
 
 from __future__ import annotations
@@ -17,29 +17,29 @@ import importlib
 from typing import TYPE_CHECKING, Any
 
 from ._errors import AmbiguousKeyError, DataError, NotFoundError
-from ._model import (
-    Claim,
-    ClaimKind,
-    Contact,
-    Discrepancy,
-    Language,
-    Letter,
-    Organization,
-    Person,
-    Phone,
-    PhoneKind,
-    Quantity,
-    Quote,
-    Record,
-    Release,
-    Span,
-)
-from ._records import Records
 
 if TYPE_CHECKING:
     from ._convert import MAX_JSON_SIZE, converter, from_dict, from_json, to_dict, to_json
     from ._export import EXPORT_FORMATS, export, write_datapackage
     from ._load import SCHEMA_VERSION, load
+    from ._model import (
+        Claim,
+        ClaimKind,
+        Contact,
+        Discrepancy,
+        Language,
+        Letter,
+        Organization,
+        Person,
+        Phone,
+        PhoneKind,
+        Quantity,
+        Quote,
+        Record,
+        Release,
+        Span,
+    )
+    from ._records import Records
     from ._search import Hit, lookup, search
     from ._verify import VerificationReport, verify
 
@@ -83,6 +83,27 @@ __all__ = [
 
 # Public names imported on first use, so that a bare import stays cheap.
 _LAZY: dict[str, str] = {
+    **dict.fromkeys(
+        [
+            "Claim",
+            "ClaimKind",
+            "Contact",
+            "Discrepancy",
+            "Language",
+            "Letter",
+            "Organization",
+            "Person",
+            "Phone",
+            "PhoneKind",
+            "Quantity",
+            "Quote",
+            "Record",
+            "Release",
+            "Span",
+        ],
+        "._model",
+    ),
+    "Records": "._records",
     "SCHEMA_VERSION": "._load",
     "load": "._load",
     "VerificationReport": "._verify",

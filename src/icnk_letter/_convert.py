@@ -266,7 +266,7 @@ def from_dict(data: Any, cls: Any = Release) -> Any:
     >>> icnk_letter.from_dict({"tag": "ko", "as_printed": 5, "script": "Hang"}, icnk_letter.Language)
     Traceback (most recent call last):
       ...
-    icnk_letter._errors.DataError: 2 problems in the release data:
+    icnk_letter.DataError: 2 problems in the release data:
       as_printed: expected a string, got the number 5
       script: unknown key (Language has no field 'script')
     """
@@ -349,7 +349,7 @@ def from_json(text: str | bytes, cls: Any = Release) -> Any:
     >>> icnk_letter.from_json('{"start": 0, "end": "2", "quote": "ok"}', icnk_letter.Span)
     Traceback (most recent call last):
       ...
-    icnk_letter._errors.DataError: 1 problem in the release data:
+    icnk_letter.DataError: 1 problem in the release data:
       end: expected an integer, got the string '2'
     """
     data = parse_json(text)

@@ -89,3 +89,9 @@ class AmbiguousKeyError(LookupError):
 
     def __str__(self) -> str:
         return str(self.args[0])
+
+
+# Tracebacks name the exceptions where users import them from.
+for _cls in (AmbiguousKeyError, DataError, NotFoundError):
+    _cls.__module__ = "icnk_letter"
+del _cls

@@ -398,7 +398,7 @@ class Release:
         >>> release.lookup("Amnesty Internacional")
         Traceback (most recent call last):
         ...
-        icnk_letter._errors.NotFoundError: no record matches 'Amnesty Internacional'; did you mean 'Amnesty International'?
+        icnk_letter.NotFoundError: no record matches 'Amnesty Internacional'; did you mean 'Amnesty International'?
         """
         record: Record = self._index().lookup(key)
         return record

@@ -1,0 +1,46 @@
+"""What importing and loading cost users: which modules they pull in (issue 7).
+
+Each check runs in a fresh interpreter, so modules imported by other tests do
+not hide a regression.
+"""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+import pytest
+
+HEAVY = ("cattrs", "json", "csv", "hashlib", "importlib_resources", "importlib.resources", "attrs", "attr")
+OURS_ON_DEMAND = ("icnk_letter._model", "icnk_letter._search", "icnk_letter._convert", "icnk_letter._export")
+
+
+def modules_after(code: str) -> set[str]:
+    """The names in sys.modules after running *code* in a fresh interpreter."""
+    # The module list is taken before the reporting code imports json.
+    script = f"{code}\nimport sys\nnames = sorted(sys.modules)\nimport json\nprint(json.dumps(names))"
+    result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True)
+    names: list[str] = json.loads(result.stdout.splitlines()[-1])
+    return set(names)
+
+
+def test_bare_import_is_light() -> None:
+    """``import icnk_letter`` imports none of the heavy modules, nor our own on-demand ones."""
+    loaded = modules_after("import icnk_letter")
+    assert [] == sorted(name for name in (*HEAVY, *OURS_ON_DEMAND) if name in loaded)
+
+
+@pytest.mark.parametrize("name", ["Release", "Organization", "Records", "Span"])
+def test_record_classes_need_only_attrs(name: str) -> None:
+    """The record classes import at most attrs: not cattrs, json or the search code."""
+    loaded = modules_after(f"import icnk_letter; icnk_letter.{name}")
+    unwanted = ("cattrs", "json", "csv", "icnk_letter._search", "icnk_letter._convert")
+    assert [] == sorted(n for n in unwanted if n in loaded)
+
+
+def test_load_skips_cattrs_search_and_exports() -> None:
+    """``load()`` builds the release without cattrs, the search index or the exports."""
+    loaded = modules_after("import icnk_letter; icnk_letter.load()")
+    unwanted = ("cattrs", "csv", "icnk_letter._search", "icnk_letter._convert", "icnk_letter._export")
+    assert [] == sorted(name for name in unwanted if name in loaded)
