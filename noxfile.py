@@ -16,7 +16,7 @@ import nox
 if sys.version_info >= (3, 11):
     import tomllib
 else:  # pragma: no cover - nox itself runs on the newest Python here
-    import tomli as tomllib
+    import tomli as tomllib  # type: ignore[import-not-found, unused-ignore]
 
 nox.needs_version = ">=2024.3.2"
 nox.options.default_venv_backend = "venv"
@@ -83,7 +83,7 @@ def lowest(session: nox.Session) -> None:
 @nox.session
 def lint(session: nox.Session) -> None:
     """Lint and check formatting with ruff."""
-    session.install("ruff>=0.6")
+    session.install("ruff==0.17.6")  # pinned: a new rule must not fail an unchanged tree
     session.run("ruff", "check", ".")
     session.run("ruff", "format", "--check", ".")
 
@@ -91,7 +91,7 @@ def lint(session: nox.Session) -> None:
 @nox.session(requires=["build"])
 def types(session: nox.Session) -> None:
     """Type-check src, tests and typing_tests with mypy --strict and pyright strict."""
-    session.install(f"{_wheel()}[test]", "mypy>=1.10", "pyright>=1.1.380", "typing-extensions>=4.6", "nox")
+    session.install(f"{_wheel()}[test]", "mypy==2.4.1", "pyright==1.1.414", "typing-extensions>=4.6", "nox")
     session.run("mypy", "--strict", "src", "tests", "typing_tests", "noxfile.py")
     session.run("pyright")
 
