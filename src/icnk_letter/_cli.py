@@ -1,36 +1,703 @@
-"""The ``icnk-letter`` command line (``python -m icnk_letter``)."""
+"""The ``icnk-letter`` command line (and ``python -m icnk_letter``): the release in a terminal, a pipe or a script.
+
+Output goes to stdout as UTF-8 whatever the locale: aligned tables on a
+terminal, tab-separated lines in a pipe, or ``--format json``/``csv``. Errors
+are one line on stderr, never a traceback. Exit codes:
+
+- 0: success.
+- 1: nothing found (an unknown key, a search or filter without results), data
+  that is not sound, or an output file that cannot be written.
+- 2: a usage error: an unknown command or option, a bad value (argparse's own
+  errors print the usage line first).
+- 130: interrupted with Ctrl-C.
+- 141: stdout was closed early (``icnk-letter members | head -1``), the code of
+  a process stopped by SIGPIPE; nothing is printed.
+
+Start-up is part of the interface (issue 7): this module imports only argparse
+and the exceptions; each command imports what it needs when it runs, so
+``icnk-letter members`` loads the release and nothing else (no cattrs, no
+search index, no export code).
+"""
 
 from __future__ import annotations
 
+import argparse
+import codecs
+import contextlib
+import io
+import os
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from typing import IO, TYPE_CHECKING, Any, NamedTuple, NoReturn, TypeVar
+
+from ._errors import AmbiguousKeyError, DataError, NotFoundError
+
+if TYPE_CHECKING:
+    from ._cli_render import Row
+    from ._model import Release
+    from ._records import Records
 
 __all__ = ["main"]
 
+PROG = "icnk-letter"
 
-def _summary() -> str:
-    from ._load import load
+OK = 0
+NOT_FOUND = 1
+USAGE = 2
+INTERRUPTED = 130
+BROKEN_PIPE = 141
 
-    release = load()
-    return "\n".join(
-        [
-            release.title,
-            f"Dateline: {release.dateline}",
-            f"Date:     {release.date.isoformat()} (printed {release.date_as_printed!r}, read as month.day.year)",
-            f"Members:  {len(release.members)} listed; the release states "
-            f"{release.stated_organization_count} organizations released the letter",
-            f"Contacts: {len(release.contacts)}",
-            f"Claims:   {len(release.claims)}",
-            f"Source:   the ICNK press release, verbatim, sha256 {release.sha256}",
-        ]
-    )
+LISTING_FORMATS = ("table", "tsv", "json", "csv")
+# The names of icnk_letter.EXPORT_FORMATS (written out, so that building the parser
+# imports no export code; a test keeps them equal), then the data package.
+EXPORT_CHOICES = (
+    "json",
+    "jsonld",
+    "vcard",
+    "popolo",
+    "csv-members",
+    "csv-contacts",
+    "csv-claims",
+    "datapackage",
+)
+SEARCH_KINDS = ("organizations", "people", "contacts", "claims", "quotes", "letters")
+CLAIM_KINDS = ("violation", "demand", "statement")
+
+T = TypeVar("T")
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    """Run the command line with *argv* (default: ``sys.argv[1:]``) and return the exit code."""
-    args = list(sys.argv[1:] if argv is None else argv)
-    if args not in ([], ["summary"]):
-        print(f"icnk-letter: unknown command: {' '.join(args)}", file=sys.stderr)
-        return 2
-    sys.stdout.write(_summary() + "\n")
-    return 0
+    """Run the command line with *argv* (default: ``sys.argv[1:]``) and return the exit code.
+
+    >>> main(["members", "--country", "Brazil", "--format", "table"])
+    COUNTRY  ACRONYM  NAME
+    BR                Conectas
+    0
+    """
+    _use_utf8()
+    arguments = list(argv) if argv is not None else [redecoded(arg) for arg in sys.argv[1:]]
+    try:
+        try:
+            return _run(arguments)
+        finally:
+            sys.stdout.flush()  # a closed pipe shows here, inside the try
+    except BrokenPipeError:
+        _silence_stdout()
+        return BROKEN_PIPE
+    except KeyboardInterrupt:
+        return INTERRUPTED
+
+
+# -- plumbing -----------------------------------------------------------------------
+
+
+class _Exit(Exception):
+    """Leave the command with exit code *code*, after printing *message* (if any) as an error."""
+
+    def __init__(self, code: int, message: str = "") -> None:
+        super().__init__(message)
+        self.code = code
+        self.message = message
+
+
+class _Parser(argparse.ArgumentParser):
+    """An argument parser that raises :class:`_Exit` instead of exiting, so that main() returns."""
+
+    def exit(self, status: int = 0, message: str | None = None) -> NoReturn:
+        if message:
+            sys.stderr.write(message)
+        raise _Exit(status)
+
+
+class _Version(argparse.Action):
+    """``--version``: computed only when asked for, so that other commands do not pay for it."""
+
+    def __init__(self, option_strings: Sequence[str], dest: str, help: str | None = None) -> None:
+        super().__init__(option_strings, dest, nargs=0, default=argparse.SUPPRESS, help=help)
+
+    def __call__(
+        self,
+        parser: argparse.ArgumentParser,
+        namespace: argparse.Namespace,
+        values: str | Sequence[Any] | None,
+        option_string: str | None = None,
+    ) -> None:
+        from importlib.metadata import version
+
+        release = _release()
+        sys.stdout.write(
+            f"{PROG} {version('icnk-letter')} "
+            f"(data schema {release.schema_version}, text sha256 {release.sha256})\n"
+        )
+        raise _Exit(OK)
+
+
+def _run(arguments: list[str]) -> int:
+    try:
+        args = _parser(arguments).parse_args(arguments)
+        command: Callable[[argparse.Namespace], int] = args.command
+        return command(args)
+    except _Exit as exc:
+        if exc.message:
+            _error(exc.message)
+        return exc.code
+    except (NotFoundError, AmbiguousKeyError, DataError) as exc:
+        _error(str(exc))
+        return NOT_FOUND
+    except BrokenPipeError:
+        raise
+    except OSError as exc:
+        _error(str(exc))
+        return NOT_FOUND
+
+
+def _error(message: str) -> None:
+    sys.stderr.write(f"{PROG}: {message}\n")
+
+
+def _use_utf8() -> None:
+    """Make stdout and stderr UTF-8 whatever the locale (``LANG=C``, ``PYTHONIOENCODING`` unset)."""
+    for stream in (sys.stdout, sys.stderr):
+        if isinstance(stream, io.TextIOWrapper) and codecs.lookup(stream.encoding).name != "utf-8":
+            stream.reconfigure(encoding="utf-8", errors="backslashreplace")
+
+
+def redecoded(arg: str) -> str:
+    """Return a command-line argument decoded as UTF-8 where the locale could not decode it.
+
+    Under ``LC_ALL=C`` without Python's UTF-8 mode, ``é`` typed in a UTF-8
+    terminal arrives as two lone surrogates; its bytes are UTF-8, so decode them
+    as such. An argument the locale did decode is left alone.
+    """
+    if not any("\udc80" <= ch <= "\udcff" for ch in arg):
+        return arg
+    try:
+        return os.fsencode(arg).decode("utf-8")
+    except UnicodeError:
+        return arg
+
+
+def _silence_stdout() -> None:
+    """Point stdout at the null device, so that the interpreter's last flush cannot fail again."""
+    try:
+        fd = sys.stdout.fileno()
+    except (AttributeError, OSError, ValueError):
+        return
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    try:
+        os.dup2(devnull, fd)
+    finally:
+        os.close(devnull)
+
+
+def _write(text: str) -> None:
+    sys.stdout.write(text)
+
+
+def _write_bytes(data: bytes) -> None:
+    """Write *data* to stdout as is: no newline translation, so CRLF stays CRLF."""
+    sys.stdout.flush()
+    buffer: IO[bytes] | None = getattr(sys.stdout, "buffer", None)
+    if buffer is None:
+        sys.stdout.write(data.decode("utf-8"))
+    else:
+        buffer.write(data)
+        buffer.flush()
+
+
+def stdout_is_a_terminal() -> bool:
+    try:
+        return sys.stdout.isatty()
+    except (AttributeError, ValueError):
+        return False
+
+
+def _release() -> Release:
+    from ._load import load
+
+    return load()
+
+
+# -- the parser -----------------------------------------------------------------------
+
+_DESCRIPTION = """\
+The ICNK open letter press release of 8-9 January 2012 (North Korea) as data:
+its members, press contacts and claims. Without a command, print a summary."""
+
+_EPILOG = """\
+examples:
+  icnk-letter                           a summary of the release
+  icnk-letter members --country ROK     the members from South Korea
+  icnk-letter show fidh                 one record in full, found by any key
+  icnk-letter export vcard -o icnk.vcf  the press contacts for an address book
+
+Output is an aligned table on a terminal and tab-separated lines in a pipe;
+'COMMAND --help' shows each command's options. Exit codes: 0 success,
+1 nothing found (or unsound data, or an unwritable output), 2 usage error."""
+
+
+class _Command(NamedTuple):
+    """A command: its name, what runs it, its one-line summary, examples and options."""
+
+    name: str
+    run: Callable[[argparse.Namespace], int]
+    summary: str
+    examples: tuple[str, ...]
+    options: Callable[[_Parser], None] | None = None
+
+
+def _parser(arguments: Sequence[str] = ()) -> _Parser:
+    """Return the parser for *arguments*.
+
+    Building a sub-parser costs a few gettext look-ups on the file system, so
+    only what *arguments* can reach is built: no sub-parser without
+    arguments (the summary), only the named command's when the first argument
+    is one, every one otherwise (``--help``, ``--version``, a mistyped command).
+    """
+    parser = _Parser(
+        prog=PROG,
+        description=_DESCRIPTION,
+        epilog=_EPILOG,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    parser.add_argument(
+        "--version",
+        action=_Version,
+        help="print the library version, the data schema version and the sha256 of the text",
+    )
+    parser.set_defaults(command=_summary)
+    subparsers = parser.add_subparsers(title="commands", metavar="COMMAND")
+    commands = _commands()
+    if arguments:
+        chosen = [command for command in commands if command.name == arguments[0]]
+        for command in chosen or commands:
+            sub = subparsers.add_parser(
+                command.name,
+                help=command.summary,
+                description=command.summary[0].upper() + command.summary[1:] + ".",
+                epilog=f"example{'s' if len(command.examples) > 1 else ''}:\n  "
+                + "\n  ".join(command.examples),
+                formatter_class=argparse.RawDescriptionHelpFormatter,
+            )
+            sub.set_defaults(command=command.run)
+            if command.options is not None:
+                command.options(sub)
+    return parser
+
+
+def _commands() -> tuple[_Command, ...]:
+    return (
+        _Command(
+            "summary",
+            _summary,
+            "print a short overview of the release (the default)",
+            ("icnk-letter summary",),
+        ),
+        _Command(
+            "members",
+            _members,
+            "list the organizations of the member list, in printed order",
+            ("icnk-letter members --country ROK", "icnk-letter members --format csv > members.csv"),
+            _members_options,
+        ),
+        _Command(
+            "contacts",
+            _contacts,
+            "list the press contacts, one per city",
+            (
+                "icnk-letter contacts --language Korean",
+                "icnk-letter contacts --organization 'Human Rights Watch' --format json",
+            ),
+            _contacts_options,
+        ),
+        _Command(
+            "claims",
+            _claims,
+            "list the violations cited, the demands made and the statements of fact",
+            ("icnk-letter claims --kind violation", "icnk-letter claims --has-quantity --format csv"),
+            _claims_options,
+        ),
+        _Command(
+            "show",
+            _show,
+            "print one record in full, with its span and the text around it",
+            (
+                "icnk-letter show 'Amnesty International'",
+                "icnk-letter show +81-3-5282-5162",
+                "icnk-letter show fidh --format json",
+            ),
+            _show_options,
+        ),
+        _Command(
+            "search",
+            _search,
+            "search the release, best matches first, forgiving typos",
+            (
+                "icnk-letter search 'humen rihgts watch' --limit 3",
+                "icnk-letter search 'prison camps' --kind claims",
+            ),
+            _search_options,
+        ),
+        _Command(
+            "text",
+            _text,
+            "print the verbatim text of the release, byte for byte",
+            ("icnk-letter text > release.txt",),
+        ),
+        _Command(
+            "export",
+            _export,
+            "write the release in another format, to stdout or atomically to a file",
+            (
+                "icnk-letter export vcard --output contacts.vcf",
+                "icnk-letter export csv-members | head -3",
+                "icnk-letter export datapackage --output icnk-data",
+            ),
+            _export_options,
+        ),
+        _Command(
+            "verify",
+            _verify,
+            "check the data against the text; print the known discrepancies of the source",
+            ("icnk-letter verify",),
+        ),
+    )
+
+
+def _members_options(parser: _Parser) -> None:
+    parser.add_argument(
+        "--country", metavar="C", help="only those of a country: a code or a name (KR, ROK, 'South Korea')"
+    )
+    _add_format(parser)
+
+
+def _contacts_options(parser: _Parser) -> None:
+    parser.add_argument("--language", metavar="L", help="only those who speak a language (ko, Korean)")
+    parser.add_argument("--city", metavar="C", help="only those of a city (Tokyo)")
+    parser.add_argument("--organization", metavar="O", help="only those of an organization: its name or id")
+    _add_format(parser)
+
+
+def _claims_options(parser: _Parser) -> None:
+    parser.add_argument("--kind", choices=CLAIM_KINDS, help="only claims of one kind")
+    parser.add_argument("--has-quantity", action="store_true", help="only claims that carry a figure")
+    _add_format(parser)
+
+
+def _show_options(parser: _Parser) -> None:
+    parser.add_argument(
+        "key", help="an id, name, acronym, member-list line, email address or phone number (any writing)"
+    )
+    parser.add_argument(
+        "--format", choices=("text", "json"), default="text", help="text (the default) or the record's JSON"
+    )
+
+
+def _search_options(parser: _Parser) -> None:
+    parser.add_argument("query", help="words to look for, in any order")
+    parser.add_argument("--kind", choices=SEARCH_KINDS, help="only records of one kind")
+    parser.add_argument(
+        "--limit", type=_positive, default=10, metavar="N", help="print at most N hits (default: 10)"
+    )
+    _add_format(parser)
+
+
+def _export_options(parser: _Parser) -> None:
+    parser.add_argument(
+        "export_format",
+        choices=EXPORT_CHOICES,
+        metavar="FORMAT",
+        help="one of " + ", ".join(EXPORT_CHOICES) + " (datapackage needs --output DIR)",
+    )
+    parser.add_argument(
+        "-o",
+        "--output",
+        metavar="PATH",
+        help="write to this file (a folder for datapackage) instead of stdout; "
+        "a temporary file is renamed into place, so an interrupted run leaves nothing half written",
+    )
+
+
+def _add_format(parser: _Parser) -> None:
+    parser.add_argument(
+        "--format",
+        choices=LISTING_FORMATS,
+        help="table (the default on a terminal), tsv (the default in a pipe: one line per record, "
+        "tab-separated, no heading), json or csv (the library's serializations)",
+    )
+
+
+def _positive(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        value = 0
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"expected a positive whole number, got {text!r}")
+    return value
+
+
+# -- the commands ---------------------------------------------------------------------
+
+
+def _summary(args: argparse.Namespace) -> int:
+    from ._cli_render import summary
+
+    _write(summary(_release()))
+    return OK
+
+
+def _members(args: argparse.Namespace) -> int:
+    release = _release()
+    members = release.members
+    if args.country is not None:
+        members = _filtered(members, country=args.country)
+    return _listing(args, "members", members, release, _criteria(args, "country"))
+
+
+def _contacts(args: argparse.Namespace) -> int:
+    release = _release()
+    criteria = {
+        name: value
+        for name in ("language", "city", "organization")
+        if (value := getattr(args, name)) is not None
+    }
+    contacts = _filtered(release.contacts, **criteria) if criteria else release.contacts
+    return _listing(args, "contacts", contacts, release, _criteria(args, "language", "city", "organization"))
+
+
+def _claims(args: argparse.Namespace) -> int:
+    release = _release()
+    criteria: dict[str, object] = {}
+    if args.kind is not None:
+        criteria["kind"] = args.kind
+    if args.has_quantity:
+        criteria["has_quantity"] = True
+    claims = _filtered(release.claims, **criteria) if criteria else release.claims
+    return _listing(args, "claims", claims, release, _criteria(args, "kind", "has_quantity"))
+
+
+def _filtered(records: Records[T], **criteria: object) -> Records[T]:
+    try:
+        return records.filter(**criteria)
+    except ValueError as exc:  # a country, language or kind the library does not know
+        raise _Exit(USAGE, str(exc)) from None
+
+
+def _criteria(args: argparse.Namespace, *names: str) -> str:
+    """Return the filter options given, as typed: ``--country FR``."""
+    given: list[str] = []
+    for name in names:
+        value: object = getattr(args, name)
+        option = "--" + name.replace("_", "-")
+        if value is True:
+            given.append(option)
+        elif value is not None and value is not False:
+            given.append(f"{option} {value}")
+    return " ".join(given)
+
+
+def _listing(
+    args: argparse.Namespace, name: str, records: Sequence[Any], release: Release, criteria: str
+) -> int:
+    """Print *records* (members, contacts or claims) in the format asked for."""
+    fmt: str = args.format or ("table" if stdout_is_a_terminal() else "tsv")
+    if fmt == "json":
+        from ._convert import to_json
+
+        _write(to_json(records, indent=2) + "\n")
+    elif fmt == "csv":
+        _write_bytes(_csv(name, records, release).encode("utf-8"))
+    elif records:
+        from ._cli_render import listing, table, tsv
+
+        columns, rows = listing(name, records, release)
+        _write(table(columns, rows) if fmt == "table" else tsv(rows))
+    if not records:
+        _error(f"no {name} match {criteria}")
+        return NOT_FOUND
+    return OK
+
+
+def _csv(name: str, records: Sequence[Any], release: Release) -> str:
+    """Return *records* as the library's CSV export of the table *name* (the same bytes for all of them)."""
+    import attrs
+
+    from ._tables import TABLES
+
+    def chosen(_: Release) -> Sequence[Any]:
+        return records
+
+    table = next(table for table in TABLES if table.name == name)
+    return attrs.evolve(table, records=chosen).render(release)
+
+
+def _show(args: argparse.Namespace) -> int:
+    release = _release()
+    key: str = args.key
+    if not key.strip():
+        raise _Exit(USAGE, "the key is blank; give an id, a name, an acronym, an email or a phone number")
+    record = release.lookup(key)
+    if args.format == "json":
+        from ._convert import to_json
+
+        _write(to_json(record, indent=2) + "\n")
+    else:
+        from ._cli_render import show
+
+        _write(show(record, release))
+    return OK
+
+
+def _search(args: argparse.Namespace) -> int:
+    release = _release()
+    query: str = args.query
+    try:
+        hits = release.search(query, kind=args.kind, limit=args.limit)
+    except ValueError as exc:  # a blank query
+        raise _Exit(USAGE, str(exc)) from None
+    from ._cli_render import HIT_COLUMNS, hit_row, kind_of, table, tsv
+
+    fmt: str = args.format or ("table" if stdout_is_a_terminal() else "tsv")
+    if fmt == "json":
+        import json
+
+        from ._convert import to_dict
+
+        data = [{"kind": kind_of(hit.record), **to_dict(hit)} for hit in hits]
+        _write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
+    else:
+        rows: list[Row] = [hit_row(hit.record, hit.score, hit.field, hit.matched) for hit in hits]
+        if fmt == "csv":
+            _write_bytes(_hits_csv(rows, release).encode("utf-8"))
+        elif rows:
+            _write(table(HIT_COLUMNS, rows) if fmt == "table" else tsv(rows))
+    if not hits:
+        _error(f"nothing matches {query!r}")
+        return NOT_FOUND
+    return OK
+
+
+def _hits_csv(rows: Sequence[Row], release: Release) -> str:
+    """Return search hits as CSV, written like the library's CSV tables (RFC 4180, formula-guarded)."""
+    from ._cli_render import HIT_COLUMNS
+    from ._tables import Column, Table
+
+    def column(i: int, name: str) -> Column:
+        return Column(name, "string", name, lambda row, _: row[i])
+
+    hits = Table(
+        name="hits",
+        title="Search hits",
+        description="Search hits, best first.",
+        columns=tuple(column(i, name) for i, name in enumerate(HIT_COLUMNS)),
+        records=lambda _: rows,
+    )
+    return hits.render(release)
+
+
+def _text(args: argparse.Namespace) -> int:
+    _write_bytes(_release().text.encode("utf-8"))
+    return OK
+
+
+def _export(args: argparse.Namespace) -> int:
+    release = _release()
+    fmt: str = args.export_format
+    output: str | None = args.output
+    if fmt == "datapackage":
+        if output is None:
+            raise _Exit(USAGE, "export datapackage writes a folder of files: give it one with --output DIR")
+        _write_datapackage(release, output)
+        return OK
+    from ._export import export
+
+    data = export(release, fmt).encode("utf-8")
+    if output is None:
+        _write_bytes(data)
+    else:
+        _write_file(output, data)
+    return OK
+
+
+def _verify(args: argparse.Namespace) -> int:
+    from ._verify import verify
+
+    report = verify(_release())  # a DataError lists every problem on stderr, exit code 1
+    _write(f"{report}\n")
+    return OK
+
+
+# -- writing files atomically -----------------------------------------------------------
+
+
+def _folder_of(path: str) -> str:
+    """Return the folder *path* goes in, or stop with a clear error if it does not exist."""
+    folder = os.path.dirname(os.path.abspath(path))
+    if not os.path.isdir(folder):
+        given = os.path.dirname(os.path.normpath(path)) or "."
+        raise _Exit(NOT_FOUND, f"cannot write {path!r}: the folder {given!r} does not exist")
+    return folder
+
+
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
+
+
+def _write_file(path: str, data: bytes) -> None:
+    """Write *data* to *path* atomically: into a temporary file beside it, then renamed into place."""
+    import tempfile
+
+    folder = _folder_of(path)
+    try:
+        fd, temporary = tempfile.mkstemp(prefix=f".{os.path.basename(path)}.", suffix=".tmp", dir=folder)
+    except OSError as exc:
+        raise _Exit(NOT_FOUND, f"cannot write {path!r}: {exc.strerror}") from None
+    try:
+        with os.fdopen(fd, "wb") as file:
+            file.write(data)
+            file.flush()
+            os.fsync(file.fileno())
+        # mkstemp makes the file private; give it the mode a new file would have.
+        os.chmod(temporary, 0o666 & ~_umask())
+        os.replace(temporary, path)
+    except BaseException as exc:
+        _remove(temporary)
+        if isinstance(exc, OSError) and not isinstance(exc, BrokenPipeError):
+            raise _Exit(NOT_FOUND, f"cannot write {path!r}: {exc.strerror or exc}") from None
+        raise
+
+
+def _write_datapackage(release: Release, path: str) -> None:
+    """Write the data package into the folder *path*, each file renamed into place when complete."""
+    import shutil
+    import tempfile
+
+    from ._export import write_datapackage
+
+    folder = _folder_of(path)
+    if os.path.exists(path) and not os.path.isdir(path):
+        raise _Exit(NOT_FOUND, f"cannot write the data package into {path!r}: it is a file, not a folder")
+    try:
+        temporary = tempfile.mkdtemp(prefix=f".{os.path.basename(os.path.abspath(path))}.", dir=folder)
+    except OSError as exc:
+        raise _Exit(NOT_FOUND, f"cannot write {path!r}: {exc.strerror}") from None
+    try:
+        write_datapackage(release, temporary)
+        if os.path.isdir(path):
+            for name in sorted(os.listdir(temporary)):
+                os.replace(os.path.join(temporary, name), os.path.join(path, name))
+        else:
+            os.chmod(temporary, 0o777 & ~_umask())
+            os.replace(temporary, path)
+    except OSError as exc:
+        raise _Exit(NOT_FOUND, f"cannot write {path!r}: {exc.strerror or exc}") from None
+    finally:
+        shutil.rmtree(temporary, ignore_errors=True)
+
+
+def _remove(path: str) -> None:
+    with contextlib.suppress(OSError):
+        os.remove(path)

@@ -1,0 +1,951 @@
+"""The ``icnk-letter`` command line (issue 5).
+
+Three groups of tests: the installed console script, run as a subprocess, for
+every command and option (output, errors, exit codes, pipes, locale); ``main()``
+run in process for the details of the formatting and the error paths (fast, and
+seen by coverage); and the sessions of ``docs/cli.md``, whose every command is
+run and compared with the output the page shows.
+"""
+
+from __future__ import annotations
+
+import doctest
+import io
+import json
+import os
+import re
+import shlex
+import shutil
+import subprocess
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+import attrs
+import pytest
+
+import icnk_letter
+from icnk_letter import _cli
+
+DOCS = Path(__file__).resolve().parent.parent / "docs" / "cli.md"
+COMMANDS = ("summary", "members", "contacts", "claims", "show", "search", "text", "export", "verify")
+
+
+def find_script() -> str:
+    """Return the ``icnk-letter`` console script installed beside this interpreter."""
+    folder = Path(sys.executable).parent
+    for name in ("icnk-letter", "icnk-letter.exe"):
+        if (folder / name).is_file():
+            return str(folder / name)
+    found = shutil.which("icnk-letter")
+    if found is None:
+        pytest.fail(f"the icnk-letter console script is not installed (not in {folder}, nor on PATH)")
+    return found
+
+
+@pytest.fixture(scope="session")
+def script() -> str:
+    return find_script()
+
+
+def run(script: str, *args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[bytes]:
+    """Run the installed script with *args*, its stdout and stderr captured (so not a terminal)."""
+    return subprocess.run([script, *args], capture_output=True, env=env, timeout=60, check=False)
+
+
+def ok(result: subprocess.CompletedProcess[bytes]) -> str:
+    """Return the stdout of a run that must have succeeded quietly."""
+    assert (result.returncode, result.stderr) == (0, b"")
+    return result.stdout.decode("utf-8")
+
+
+def members_tsv(members: Sequence[icnk_letter.Organization]) -> str:
+    return "".join(f"{m.country or ''}\t{m.acronym or ''}\t{m.name}\n" for m in members)
+
+
+# -- the installed console script ----------------------------------------------------------
+
+
+class TestInstalledScript:
+    """The console script, as users and shell scripts run it."""
+
+    def test_summary(self, script: str, release: icnk_letter.Release) -> None:
+        """No command, ``summary`` and ``python -m icnk_letter`` print the same summary."""
+        outputs = [
+            ok(run(script)),
+            ok(run(script, "summary")),
+            ok(run(sys.executable, "-m", "icnk_letter")),
+        ]
+        assert outputs[0] == outputs[1] == outputs[2]
+        lines = outputs[0].splitlines()
+        assert release.title == lines[0]
+        assert "Date:      2012-01-09 (printed '1.9.2012', read as month.day.year)" in lines
+        assert "Members:   39 listed; the release states 43 organizations released the letter" in lines
+        assert "Claims:    13 (4 violations, 7 demands, 2 statements)" in lines
+        assert any(line.startswith("Source:") and release.sha256 in line for line in lines)
+
+    def test_version(self, script: str, release: icnk_letter.Release) -> None:
+        """``--version`` names the library version, the data schema version and the text's sha256."""
+        expected = (
+            f"icnk-letter {icnk_letter.__version__} "
+            f"(data schema {icnk_letter.SCHEMA_VERSION}, text sha256 {release.sha256})\n"
+        )
+        assert expected == ok(run(script, "--version"))
+
+    def test_help(self, script: str) -> None:
+        """``--help`` lists every command and the exit codes."""
+        out = ok(run(script, "--help"))
+        assert out.startswith("usage: icnk-letter")
+        assert all(f"    {command}" in out for command in COMMANDS)
+        assert "Exit codes: 0 success" in out
+
+    def test_members(self, script: str, release: icnk_letter.Release) -> None:
+        """In a pipe, ``members`` prints one tab-separated line per member, without a heading."""
+        assert members_tsv(release.members) == ok(run(script, "members"))
+
+    def test_members_by_country(self, script: str, release: icnk_letter.Release) -> None:
+        """``--country`` takes the names the library understands."""
+        expected = members_tsv(release.members.filter(country="KR"))
+        assert expected == ok(run(script, "members", "--country", "ROK"))
+
+    def test_contacts_filters(self, script: str) -> None:
+        """``contacts`` takes --language, --city and --organization together."""
+        out = ok(
+            run(
+                script,
+                "contacts",
+                "--language",
+                "ko",
+                "--city",
+                "Seoul",
+                "--organization",
+                "Open North Korea",
+            )
+        )
+        expected = (
+            "Seoul\tHa Tae Keung\tOpen North Korea\tKorean, English\t+82-50-5470-7470\topennk@naver.com\n"
+        )
+        assert expected == out
+
+    def test_claims_filters(self, script: str) -> None:
+        """``claims`` takes --kind and --has-quantity."""
+        out = ok(run(script, "claims", "--kind", "violation", "--has-quantity"))
+        assert [line.split("\t")[0] for line in out.splitlines()] == ["violation-1", "violation-3"]
+        assert "violation-1\tviolation\tOver 200,000\tOver 200,000 men," in out
+
+    def test_json_format(self, script: str, release: icnk_letter.Release) -> None:
+        """``--format json`` is the library's JSON of the records listed."""
+        expected = icnk_letter.to_json(release.claims.filter(kind="demand"), indent=2) + "\n"
+        assert expected == ok(run(script, "claims", "--kind", "demand", "--format", "json"))
+
+    def test_csv_format(self, script: str, release: icnk_letter.Release) -> None:
+        """``--format csv`` of a whole listing is the CSV export, byte for byte."""
+        result = run(script, "contacts", "--format", "csv")
+        assert (result.returncode, result.stderr) == (0, b"")
+        assert icnk_letter.export(release, "csv-contacts").encode() == result.stdout
+
+    def test_show(self, script: str) -> None:
+        """``show`` finds a record by a phone number written another way, and prints it in full."""
+        out = ok(run(script, "show", "tel:+81-3-5282-5162"))
+        assert out.startswith("type:                    contact\nid:                      contact-tokyo\n")
+        assert "person:                  kanae-doi (Kanae Doi)\n" in out
+        assert "    «Tokyo, Kanae Doi, Human Rights Watch (Japanese, English): 03-5282-5162;" in out
+
+    def test_unknown_key(self, script: str) -> None:
+        """An unknown key exits with 1 and one line on stderr that names it and suggests another."""
+        result = run(script, "show", "Amnesty Internacional")
+        message = (
+            "icnk-letter: no record matches 'Amnesty Internacional'; did you mean 'Amnesty International'?\n"
+        )
+        assert (1, b"", message) == (result.returncode, result.stdout, result.stderr.decode())
+
+    def test_search(self, script: str) -> None:
+        """``search`` prints ranked hits with score, kind, id, field and the value that matched."""
+        out = ok(run(script, "search", "humen rihgts watch", "--kind", "organizations", "--limit", "1"))
+        assert out == "0.567\torganization\thuman-rights-watch\tname\tHuman Rights Watch\n"
+
+    def test_search_without_hits(self, script: str) -> None:
+        """A search that finds nothing exits with 1 and says so on stderr."""
+        result = run(script, "search", "xyzzy")
+        assert (
+            result.returncode,
+            result.stdout,
+            result.stderr,
+        ) == (1, b"", b"icnk-letter: nothing matches 'xyzzy'\n")
+
+    def test_text(self, script: str, release: icnk_letter.Release) -> None:
+        """``text`` writes the verbatim release, byte for byte, without a final newline."""
+        result = run(script, "text")
+        assert (result.returncode, result.stderr) == (0, b"")
+        assert release.text.encode("utf-8") == result.stdout
+
+    @pytest.mark.parametrize("fmt", icnk_letter.EXPORT_FORMATS)
+    def test_export(self, script: str, release: icnk_letter.Release, fmt: str) -> None:
+        """``export FORMAT`` writes exactly the bytes of ``icnk_letter.export()`` (CRLF kept)."""
+        result = run(script, "export", fmt)
+        assert (result.returncode, result.stderr) == (0, b"")
+        assert icnk_letter.export(release, fmt).encode("utf-8") == result.stdout
+
+    def test_export_to_file(self, script: str, release: icnk_letter.Release, tmp_path: Path) -> None:
+        """``--output`` writes the file (and only it) and prints nothing."""
+        target = tmp_path / "contacts.vcf"
+        assert ok(run(script, "export", "vcard", "--output", str(target))) == ""
+        assert icnk_letter.export(release, "vcard").encode("utf-8") == target.read_bytes()
+        assert [p.name for p in tmp_path.iterdir()] == ["contacts.vcf"]
+
+    def test_export_into_missing_folder(self, script: str, tmp_path: Path) -> None:
+        """A missing folder is one clear line on stderr, exit code 1, and nothing written."""
+        target = tmp_path / "missing" / "contacts.vcf"
+        result = run(script, "export", "vcard", "-o", str(target))
+        message = (
+            f"icnk-letter: cannot write {str(target)!r}: the folder {str(target.parent)!r} does not exist\n"
+        )
+        assert (1, b"", message) == (result.returncode, result.stdout, result.stderr.decode())
+        assert list(tmp_path.iterdir()) == []
+
+    def test_export_datapackage(self, script: str, tmp_path: Path) -> None:
+        """``export datapackage --output DIR`` writes the data package into the folder."""
+        target = tmp_path / "icnk-data"
+        assert ok(run(script, "export", "datapackage", "--output", str(target))) == ""
+        names = sorted(p.name for p in target.iterdir())
+        assert names == ["claims.csv", "contacts.csv", "datapackage.json", "members.csv", "release.txt"]
+        assert [p.name for p in tmp_path.iterdir()] == ["icnk-data"]
+
+    def test_verify(self, script: str) -> None:
+        """``verify`` prints the report and exits with 0 for the bundled data."""
+        out = ok(run(script, "verify"))
+        assert out.startswith(f"{str(icnk_letter.verify()).splitlines()[0]}\n")
+        assert "- member-count: " in out
+
+    @pytest.mark.parametrize(
+        ("args", "message"),
+        [
+            (["members", "--colour"], "unrecognized arguments: --colour"),
+            (["members", "--country", "Korea"], "unknown country 'Korea'"),
+        ],
+    )
+    def test_usage_errors(self, script: str, args: list[str], message: str) -> None:
+        """A bad option, command or value exits with 2 and says what was wrong on stderr, without a traceback."""
+        result = run(script, *args)
+        assert (result.returncode, result.stdout) == (2, b"")
+        stderr = result.stderr.decode()
+        assert message in stderr
+        assert "Traceback" not in stderr
+
+    def test_members_imports_little(self) -> None:
+        """``icnk-letter members`` loads the release and nothing more: no cattrs, search, filters or exports."""
+        code = (
+            "import os, sys\n"
+            "from icnk_letter._cli import main\n"
+            "with open(os.devnull, 'w', encoding='utf-8') as sink:\n"
+            "    sys.stdout = sink\n"
+            "    main(['members'])\n"
+            "sys.stdout = sys.__stdout__\n"
+            "print(' '.join(sorted(sys.modules)))\n"
+        )
+        result = subprocess.run([sys.executable, "-c", code], capture_output=True, timeout=60, check=True)
+        loaded = set(result.stdout.decode().split())
+        assert "icnk_letter._load" in loaded
+        unwanted = ["cattrs", "csv", "difflib", "icnk_letter._search", "icnk_letter._convert"]
+        unwanted += [
+            "icnk_letter._export",
+            "icnk_letter._tables",
+            "icnk_letter._filters",
+            "icnk_letter._verify",
+        ]
+        assert [name for name in unwanted if name in loaded] == []
+
+    def test_closed_pipe(self, script: str) -> None:
+        """A reader that closes the pipe before anything is written ends the script quietly with 141."""
+        with subprocess.Popen(
+            [script, "export", "json"], stdout=subprocess.PIPE, stderr=subprocess.PIPE
+        ) as process:
+            assert process.stdout is not None
+            assert process.stderr is not None
+            process.stdout.close()  # before the script has had time to start
+            stderr = process.stderr.read()
+            code = process.wait(timeout=60)
+        assert (code, stderr) == (141, b"")
+
+    def test_head(self, script: str) -> None:
+        """``icnk-letter members | head -n 1`` prints the first member and no traceback."""
+        command = f"{shlex.quote(script)} members | head -n 1"
+        result = subprocess.run(["bash", "-c", command], capture_output=True, timeout=60, check=False)
+        assert (
+            result.returncode,
+            result.stdout,
+            result.stderr,
+        ) == (0, b"\t\tAdvocates International Global Council\n", b"")
+
+    @pytest.mark.parametrize(
+        "locale",
+        [{"LANG": "C"}, {"LC_ALL": "C", "LANG": "C", "PYTHONUTF8": "0"}],
+        ids=["LANG=C", "LC_ALL=C-no-utf8"],
+    )
+    def test_c_locale(self, script: str, locale: dict[str, str]) -> None:
+        """Output is UTF-8 in the C locale, with PYTHONIOENCODING unset; non-ASCII arguments survive."""
+        env = {
+            k: v
+            for k, v in os.environ.items()
+            if not k.startswith(("LC_", "LANG", "PYTHONIOENCODING", "PYTHONUTF8"))
+        }
+        env.update(locale)
+        shown = run(script, "show", "Amnesty International", env=env)
+        assert (shown.returncode, shown.stderr) == (0, b"")
+        assert "    «Amnesty International»\n".encode() in shown.stdout
+        missing = run(script, "show", "Amnésty Internaciónal", env=env)
+        expected = (
+            "icnk-letter: no record matches 'Amnésty Internaciónal'; did you mean 'Amnesty International'?\n"
+        )
+        assert (1, expected) == (missing.returncode, missing.stderr.decode("utf-8"))
+
+
+# -- main() in process -------------------------------------------------------------------------
+
+
+def call(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
+    """Run ``main(args)`` in process; return the exit code, stdout and stderr."""
+    code = _cli.main(args)
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+@pytest.fixture
+def terminal(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Make the command line believe that stdout is a terminal."""
+    monkeypatch.setattr(_cli, "stdout_is_a_terminal", lambda: True)
+
+
+class TestHelp:
+    """Every command has a --help with an example."""
+
+    @pytest.mark.parametrize("command", COMMANDS)
+    def test_command_help(self, capsys: pytest.CaptureFixture[str], command: str) -> None:
+        """``COMMAND --help`` prints the usage, a description and at least one example, and exits with 0."""
+        code, out, err = call(capsys, command, "--help")
+        assert (code, err) == (0, "")
+        assert out.startswith(f"usage: icnk-letter {command} ")
+        assert re.search(rf"^examples?:\n  icnk-letter {command}", out, re.MULTILINE)
+
+    @pytest.mark.parametrize("command", ["", *COMMANDS])
+    def test_examples_work(
+        self,
+        capsys: pytest.CaptureFixture[str],
+        monkeypatch: pytest.MonkeyPatch,
+        tmp_path: Path,
+        command: str,
+    ) -> None:
+        """Every example of a --help succeeds (run without its pipe or redirection)."""
+        _, out, _ = call(capsys, *([command] if command else []), "--help")
+        examples = re.findall(r"^  (icnk-letter\b[^|>\n]*?)(?:  +\w.*| *[|>].*)?$", out, re.MULTILINE)
+        assert examples
+        monkeypatch.chdir(tmp_path)
+        for example in examples:
+            code, _, err = call(capsys, *shlex.split(example)[1:])
+            assert (code, err) == (0, ""), example
+
+    @pytest.mark.parametrize(
+        ("args", "message"),
+        [
+            (["frobnicate"], "invalid choice: 'frobnicate'"),
+            (["export", "xml"], "invalid choice: 'xml'"),
+            (["show"], "the following arguments are required: key"),
+            (["claims", "--kind", "violations"], "invalid choice: 'violations'"),
+            (["search", "x", "--kind", "things"], "invalid choice: 'things'"),
+        ],
+    )
+    def test_usage_errors(self, capsys: pytest.CaptureFixture[str], args: list[str], message: str) -> None:
+        """argparse's errors print the usage, then the error, and return 2."""
+        code, out, err = call(capsys, *args)
+        assert (code, out) == (2, "")
+        assert err.startswith("usage: icnk-letter")
+        assert message in err.splitlines()[-1]
+
+    def test_export_choices_are_the_library_formats(self) -> None:
+        """``export`` offers every format of ``icnk_letter.export``, then the data package."""
+        assert (*icnk_letter.EXPORT_FORMATS, "datapackage") == _cli.EXPORT_CHOICES
+
+    def test_argv_default(self, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> None:
+        """Without arguments, main() reads sys.argv."""
+        monkeypatch.setattr(sys, "argv", ["icnk-letter", "claims", "--kind", "statement", "--format", "tsv"])
+        code = _cli.main()
+        out, _ = capsys.readouterr()
+        assert (
+            code,
+            [line.split("\t")[0] for line in out.splitlines()],
+        ) == (0, ["statement-1", "statement-2"])
+
+
+class TestListings:
+    """members, contacts and claims: tables on a terminal, tab-separated lines in pipes, JSON, CSV."""
+
+    @pytest.mark.usefixtures("terminal")
+    def test_table_on_a_terminal(self, capsys: pytest.CaptureFixture[str]) -> None:
+        """On a terminal the listing is an aligned table under upper-case headings."""
+        code, out, err = call(capsys, "members", "--country", "Canada")
+        expected = (
+            "COUNTRY  ACRONYM  NAME\n"
+            "CA                Council for Human Rights in North Korea\n"
+            "CA                Han Voice\n"
+        )
+        assert (0, expected, "") == (code, out, err)
+
+    @pytest.mark.usefixtures("terminal")
+    def test_tsv_forced_on_a_terminal(
+        self, capsys: pytest.CaptureFixture[str], release: icnk_letter.Release
+    ) -> None:
+        """``--format tsv`` gives the lines of a pipe on a terminal too."""
+        assert (0, members_tsv(release.members), "") == call(capsys, "members", "--format", "tsv")
+
+    def test_table_forced_in_a_pipe(self, capsys: pytest.CaptureFixture[str]) -> None:
+        """``--format table`` gives the table in a pipe too; the last column is not padded."""
+        code, out, _ = call(capsys, "contacts", "--format", "table")
+        lines = out.splitlines()
+        assert code == 0
+        assert re.fullmatch(r"CITY +NAME +ORGANIZATION +LANGUAGES +PHONES +EMAILS", lines[0])
+        assert lines[2].startswith("Tokyo    Kanae Doi ")
+        assert lines[2].endswith("03-5282-5162, 090-2301-4372 (mobile)  doik@hrw.org")
+
+    def test_claims_table(self, capsys: pytest.CaptureFixture[str]) -> None:
+        """The claims table shows the figure as printed."""
+        code, out, _ = call(capsys, "claims", "--has-quantity", "--format", "table")
+        assert code == 0
+        assert out.splitlines()[0] == "ID           KIND       FIGURE                  TEXT"
+        assert "violation-3  violation  24.5 million people     A population of 24.5 million" in out
+
+    @pytest.mark.parametrize(
+        ("fmt", "stdout"),
+        [("tsv", ""), ("table", ""), ("json", "[]\n"), ("csv", "id,kind,text,")],
+    )
+    def test_nothing_listed(self, capsys: pytest.CaptureFixture[str], fmt: str, stdout: str) -> None:
+        """A filter that matches nothing exits with 1; JSON and CSV still print an empty document."""
+        code, out, err = call(capsys, "claims", "--kind", "statement", "--has-quantity", "--format", fmt)
+        assert code == 0  # both statements carry a figure
+        code, out, err = call(capsys, "members", "--country", "FR", "--format", fmt)
+        assert (code, err) == (1, "icnk-letter: no members match --country FR\n")
+        if fmt == "csv":
+            assert out.startswith("id,name,acronym,")
+            assert out.count("\r\n") == 1
+        else:
+            assert stdout == out
+
+    def test_csv_of_filtered_rows(
+        self, capsys: pytest.CaptureFixture[str], release: icnk_letter.Release
+    ) -> None:
+        """The CSV of a filtered listing is the export's heading and the export's lines of those records."""
+        code, out, _ = call(capsys, "contacts", "--organization", "human-rights-watch", "--format", "csv")
+        lines = icnk_letter.export(release, "csv-contacts").split("\r\n")
+        assert code == 0
+        assert "\r\n".join([lines[0], lines[2], lines[4], ""]) == out
+
+    @pytest.mark.parametrize(
+        ("args", "message"),
+        [
+            (["contacts", "--language", "Klingon"], "unknown language 'Klingon'"),
+            (["members", "--country", "Korea"], "unknown country 'Korea'"),
+        ],
+    )
+    def test_bad_values(self, capsys: pytest.CaptureFixture[str], args: list[str], message: str) -> None:
+        """A value the library does not understand is a usage error, one line, exit code 2."""
+        code, out, err = call(capsys, *args)
+        assert (code, out) == (2, "")
+        assert err.startswith(f"icnk-letter: {message}")
+        assert err.count("\n") == 1
+
+    def test_contacts_nothing_found(self, capsys: pytest.CaptureFixture[str]) -> None:
+        """The message repeats every filter given."""
+        code, _, err = call(capsys, "contacts", "--city", "Paris", "--language", "en")
+        assert (code, err) == (1, "icnk-letter: no contacts match --language en --city Paris\n")
+
+
+class TestShow:
+    """One record in full."""
+
+    @pytest.mark.parametrize(
+        ("key", "lines"),
+        [
+            ("Han Voice", ["type:               organization", "country_as_printed: Canada"]),
+            ("Tae Keung Ha", ["type:         person", "affiliations: open-north-korea (Open North Korea)"]),
+            (
+                "kiri@csw.org.uk",
+                ["languages:               en (English)", "emails:                  kiri@csw.org.uk"],
+            ),
+            (
+                "violation-1",
+                [
+                    "quantity:      Over 200,000 (200000 people, lower bound)",
+                    "attributed_to: open-letter (open letter to Kim Jong-un)",
+                ],
+            ),
+            ("statement-2", ["attributed_to: icnk-open-letter-2012-01-09 (this press release)"]),
+            ("quote-1", ["speaker: ha-tae-keung (Ha Tae Keung)"]),
+            ("open letter", ["recipient: kim-jong-un (Kim Jong-un)", "span:      68-94"]),
+        ],
+    )
+    def test_fields(self, capsys: pytest.CaptureFixture[str], key: str, lines: list[str]) -> None:
+        """Every kind of record shows its fields, references with their names."""
+        code, out, err = call(capsys, "show", key)
+        assert (code, err) == (0, "")
+        assert [line for line in lines if line not in out.splitlines()] == []
+
+    def test_every_field(self, capsys: pytest.CaptureFixture[str], release: icnk_letter.Release) -> None:
+        """Each field of the record has its line, in the class's order, then the context."""
+        record = release.lookup("kanae doi")
+        _, out, _ = call(capsys, "show", "kanae doi")
+        labels = [line.split(":")[0] for line in out.splitlines() if line and not line.startswith(" ")]
+        assert ["type", *(f.name for f in attrs.fields(type(record))), "context"] == labels
+
+    def test_mentions_and_context(
+        self, capsys: pytest.CaptureFixture[str], release: icnk_letter.Release
+    ) -> None:
+        """Mentions show where and what; the context marks the span and cuts at 60 characters."""
+        _, out, _ = call(capsys, "show", "Kim Jong-un")
+        assert "mentions:     373-384 'Kim Jong-un'\n              556-567 'General Kim'\n" in out
+        span = release.people[0].span
+        context = out.split("context:\n", 1)[1]
+        expected = (
+            "..."
+            + release.text[span.start - 60 : span.start]
+            + "«Kim Jong-un»"
+            + release.text[span.end : span.end + 60]
+            + "..."
+        )
+        assert (
+            "\n".join(("    " + line).rstrip() if line else "" for line in expected.splitlines()) + "\n"
+            == context
+        )
+
+    def test_context_of_the_whole_text(self, release: icnk_letter.Release) -> None:
+        """With room for the whole text, the context is not cut; its leading blank lines are dropped."""
+        from icnk_letter._cli_render import show
+
+        text = show(release.letter, release, context=len(release.text))
+        span = release.letter.span
+        marked = release.text[: span.start] + "«" + span.quote + "»" + release.text[span.end :]
+        expected = "".join(f"    {line}\n" if line else "\n" for line in marked.strip("\n").splitlines())
+        assert expected == text.split("context:\n", 1)[1]
+
+    def test_json(self, capsys: pytest.CaptureFixture[str], release: icnk_letter.Release) -> None:
+        """``--format json`` is the record's JSON."""
+        expected = icnk_letter.to_json(release.lookup("fidh"), indent=2) + "\n"
+        assert (0, expected, "") == call(capsys, "show", "FIDH", "--format", "json")
+
+    def test_blank_key(self, capsys: pytest.CaptureFixture[str]) -> None:
+        """A blank key is a usage error."""
+        code, _, err = call(capsys, "show", "  ")
+        assert (code, err.startswith("icnk-letter: the key is blank")) == (2, True)
+
+    def test_ambiguous_key(self, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> None:
+        """A key that names two records exits with 1 and lists them."""
+        release = icnk_letter.load()
+
+        def lookup(self: icnk_letter.Release, key: str) -> icnk_letter.Record:
+            raise icnk_letter.AmbiguousKeyError(key, [release.people[2], release.people[4]])
+
+        monkeypatch.setattr(icnk_letter.Release, "lookup", lookup)
+        code, out, err = call(capsys, "show", "HRW")
+        expected = "icnk-letter: 'HRW' names 2 records: 'kanae-doi' (Person) and 'phil-robertson' (Person); look one up by its id\n"
+        assert (1, "", expected) == (code, out, err)
+
+
+class TestRender:
+    """The text building blocks, on inputs the bundled release does not have."""
+
+    def test_wide_characters(self) -> None:
+        """Wide East Asian characters take two columns, combining marks none."""
+        from icnk_letter._cli_render import table
+
+        expected = "NAME      CODE\n북한인권  KR\nCafe\u0301      FR\n"
+        assert table(("name", "code"), [("북한인권", "KR"), ("Cafe\u0301", "FR")]) == expected
+
+    def test_dangling_reference(self, release: icnk_letter.Release) -> None:
+        """A reference that does not resolve is shown as such, not raised."""
+        from icnk_letter._cli_render import show
+
+        contact = attrs.evolve(release.contacts[0], person="nobody", role="Line one\nline two")
+        text = show(contact, release)
+        assert "person:                  nobody (not in this release)\n" in text
+        assert "role:                    Line one\\nline two\n" in text
+
+
+class TestSearch:
+    """Ranked hits in every format."""
+
+    @pytest.mark.usefixtures("terminal")
+    def test_table(self, capsys: pytest.CaptureFixture[str]) -> None:
+        """On a terminal the hits are a table, best first."""
+        code, out, _ = call(capsys, "search", "prison camps", "--kind", "claims", "--limit", "2")
+        expected = (
+            "SCORE  KIND   ID           FIELD  MATCHED\n"
+            "0.895  claim  demand-4     text   close the prison camps\n"
+            "0.821  claim  violation-1  text   Over 200,000 men, women and children held for political reasons"
+            " in a system of prison and labour camps\n"
+        )
+        assert (0, expected) == (code, out)
+
+    def test_default_limit(self, capsys: pytest.CaptureFixture[str]) -> None:
+        """At most 10 hits unless --limit says otherwise."""
+        assert call(capsys, "search", "north korea")[1].count("\n") == 10
+        assert call(capsys, "search", "north korea", "--limit", "12")[1].count("\n") == 12
+
+    def test_json(self, capsys: pytest.CaptureFixture[str], release: icnk_letter.Release) -> None:
+        """``--format json`` gives each hit's kind and the library's JSON of the hit."""
+        code, out, _ = call(capsys, "search", "amnesty", "--format", "json", "--limit", "1")
+        hit = release.search("amnesty", limit=1)[0]
+        assert (0, [{"kind": "organization", **icnk_letter.to_dict(hit)}]) == (code, json.loads(out))
+
+    def test_csv(self, capsys: pytest.CaptureFixture[str]) -> None:
+        """``--format csv`` writes RFC 4180 CSV with a heading, CRLF line ends and guarded cells."""
+        code, out, _ = call(capsys, "search", "+44 208 329 0045", "--format", "csv", "--limit", "1")
+        assert (code, out) == (
+            0,
+            "score,kind,id,field,matched\r\n1.000,contact,contact-london,phones,'+44 208 329 0045\r\n",
+        )
+
+    @pytest.mark.parametrize("fmt", ["json", "csv", "table"])
+    def test_nothing_found(self, capsys: pytest.CaptureFixture[str], fmt: str) -> None:
+        """No hit exits with 1 in every format."""
+        code, _, err = call(capsys, "search", "xyzzy", "--format", fmt)
+        assert (code, err) == (1, "icnk-letter: nothing matches 'xyzzy'\n")
+
+    def test_blank_query(self, capsys: pytest.CaptureFixture[str]) -> None:
+        """A blank query is a usage error."""
+        code, _, err = call(capsys, "search", " ")
+        assert (code, err) == (2, "icnk-letter: the search query is empty; pass some words to search for\n")
+
+    @pytest.mark.parametrize("limit", ["0", "-1", "ten"])
+    def test_bad_limit(self, capsys: pytest.CaptureFixture[str], limit: str) -> None:
+        """--limit must be a positive whole number."""
+        code, _, err = call(capsys, "search", "x", "--limit", limit)
+        assert (code, f"expected a positive whole number, got {limit!r}" in err) == (2, True)
+
+
+class TestExport:
+    """Exports to stdout and, atomically, to files."""
+
+    def test_stdout_bytes(
+        self, capsysbinary: pytest.CaptureFixture[bytes], release: icnk_letter.Release
+    ) -> None:
+        """The CRLF of CSV reaches stdout untranslated."""
+        assert _cli.main(["export", "csv-claims"]) == 0
+        assert icnk_letter.export(release, "csv-claims").encode() == capsysbinary.readouterr().out
+
+    def test_file_mode(self, capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+        """The file gets the mode of a new file (the umask's), not the private mode of a temporary file."""
+        target = tmp_path / "members.csv"
+        assert call(capsys, "export", "csv-members", "--output", str(target)) == (0, "", "")
+        umask = os.umask(0)
+        os.umask(umask)
+        assert 0o666 & ~umask == target.stat().st_mode & 0o777
+
+    def test_replaces_atomically(self, capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+        """An existing file is replaced whole."""
+        target = tmp_path / "release.json"
+        target.write_text("old")
+        assert call(capsys, "export", "json", "-o", str(target))[0] == 0
+        assert json.loads(target.read_text(encoding="utf-8"))["id"] == "icnk-open-letter-2012-01-09"
+        assert [p.name for p in tmp_path.iterdir()] == ["release.json"]
+
+    def test_failed_rename_leaves_nothing(
+        self, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+    ) -> None:
+        """If the rename fails, the temporary file is removed and the error is one line, exit code 1."""
+
+        def fail(src: str, dst: str) -> None:
+            raise PermissionError(13, "Permission denied")
+
+        monkeypatch.setattr(os, "replace", fail)
+        code, _, err = call(capsys, "export", "vcard", "-o", str(tmp_path / "c.vcf"))
+        assert (1, f"icnk-letter: cannot write {str(tmp_path / 'c.vcf')!r}: Permission denied\n") == (
+            code,
+            err,
+        )
+        assert list(tmp_path.iterdir()) == []
+
+    def test_interrupted_write_leaves_nothing(
+        self, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+    ) -> None:
+        """Ctrl-C while writing removes the temporary file and exits with 130."""
+
+        def interrupt(fd: int) -> None:
+            raise KeyboardInterrupt
+
+        monkeypatch.setattr(os, "fsync", interrupt)
+        assert call(capsys, "export", "vcard", "-o", str(tmp_path / "c.vcf")) == (130, "", "")
+        assert list(tmp_path.iterdir()) == []
+
+    def test_into_a_folder(self, capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+        """A path that is a folder cannot be replaced by a file."""
+        code, _, err = call(capsys, "export", "vcard", "-o", str(tmp_path))
+        assert (code, err.startswith(f"icnk-letter: cannot write {str(tmp_path)!r}: ")) == (1, True)
+
+    def test_unwritable_folder(
+        self, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+    ) -> None:
+        """A folder where no file can be created is one line, exit code 1."""
+        import tempfile
+
+        def refuse(**kwargs: object) -> tuple[int, str]:
+            raise PermissionError(13, "Permission denied")
+
+        monkeypatch.setattr(tempfile, "mkstemp", refuse)
+        monkeypatch.setattr(tempfile, "mkdtemp", refuse)
+        for fmt in ("vcard", "datapackage"):
+            code, _, err = call(capsys, "export", fmt, "-o", str(tmp_path / "x"))
+            assert (1, f"icnk-letter: cannot write {str(tmp_path / 'x')!r}: Permission denied\n") == (
+                code,
+                err,
+            )
+
+    def test_datapackage_into_an_existing_folder(
+        self, capsys: pytest.CaptureFixture[str], tmp_path: Path
+    ) -> None:
+        """The package's files replace those of the same name; other files stay; no temporary folder is left."""
+        (tmp_path / "members.csv").write_text("old")
+        (tmp_path / "notes.txt").write_text("mine")
+        assert call(capsys, "export", "datapackage", "-o", str(tmp_path)) == (0, "", "")
+        names = sorted(p.name for p in tmp_path.iterdir())
+        assert names == [
+            "claims.csv",
+            "contacts.csv",
+            "datapackage.json",
+            "members.csv",
+            "notes.txt",
+            "release.txt",
+        ]
+        assert (tmp_path / "members.csv").read_text(encoding="utf-8").startswith("id,name,")
+
+    def test_datapackage_errors(self, capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+        """The data package needs --output, a folder, in a folder that exists."""
+        code, _, err = call(capsys, "export", "datapackage")
+        assert (code, "give it one with --output DIR" in err) == (2, True)
+        (tmp_path / "file").write_text("")
+        code, _, err = call(capsys, "export", "datapackage", "-o", str(tmp_path / "file"))
+        assert (code, "it is a file, not a folder" in err) == (1, True)
+        code, _, err = call(capsys, "export", "datapackage", "-o", str(tmp_path / "no" / "pkg"))
+        assert (code, err.endswith("does not exist\n")) == (1, True)
+
+    def test_datapackage_failure_is_one_line(
+        self, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+    ) -> None:
+        """A failure while writing the package is one line, exit code 1, and nothing is left."""
+
+        def fail(src: str, dst: str) -> None:
+            raise OSError(28, "No space left on device")
+
+        monkeypatch.setattr(os, "replace", fail)
+        code, _, err = call(capsys, "export", "datapackage", "-o", str(tmp_path / "pkg"))
+        assert (1, f"icnk-letter: cannot write {str(tmp_path / 'pkg')!r}: No space left on device\n") == (
+            code,
+            err,
+        )
+        assert list(tmp_path.iterdir()) == []
+
+
+class TestVerifyAndErrors:
+    """verify, data errors, interrupts, closed pipes and the locale, in process."""
+
+    def test_verify(self, capsys: pytest.CaptureFixture[str]) -> None:
+        """The report is printed as ``str(report)``."""
+        assert (0, f"{icnk_letter.verify()}\n", "") == call(capsys, "verify")
+
+    def test_unsound_data(self, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> None:
+        """A DataError exits with 1 and lists every problem on stderr."""
+
+        def unsound(release: icnk_letter.Release | None = None) -> icnk_letter.VerificationReport:
+            raise icnk_letter.DataError(["members[3].span: does not quote the text", "sha256: mismatch"])
+
+        monkeypatch.setattr("icnk_letter._verify.verify", unsound)
+        expected = (
+            "icnk-letter: 2 problems in the release data:\n"
+            "  members[3].span: does not quote the text\n"
+            "  sha256: mismatch\n"
+        )
+        assert (1, "", expected) == call(capsys, "verify")
+
+    @pytest.mark.parametrize(
+        ("error", "code", "stderr"),
+        [
+            (KeyboardInterrupt(), 130, ""),
+            (OSError(5, "Input/output error"), 1, "icnk-letter: [Errno 5] Input/output error\n"),
+            (
+                icnk_letter.DataError(["$: not valid JSON"]),
+                1,
+                "icnk-letter: 1 problem in the release data:\n  $: not valid JSON\n",
+            ),
+        ],
+    )
+    def test_failures(
+        self,
+        capsys: pytest.CaptureFixture[str],
+        monkeypatch: pytest.MonkeyPatch,
+        error: BaseException,
+        code: int,
+        stderr: str,
+    ) -> None:
+        """Ctrl-C ends quietly with 130; an OSError or a DataError is one message, exit code 1."""
+
+        def fail() -> icnk_letter.Release:
+            raise error
+
+        monkeypatch.setattr(_cli, "_release", fail)
+        assert (code, "", stderr) == call(capsys, "members")
+
+    def test_broken_pipe(self, monkeypatch: pytest.MonkeyPatch) -> None:
+        """A reader that went away: exit code 141, stdout pointed at the null device, nothing on stderr."""
+        read, write = os.pipe()
+        os.close(read)
+        stdout = io.TextIOWrapper(io.FileIO(write, "w"), encoding="utf-8")
+        stderr = io.StringIO()
+        monkeypatch.setattr(sys, "stdout", stdout)
+        monkeypatch.setattr(sys, "stderr", stderr)
+        try:
+            assert _cli.main(["members"]) == 141
+            stdout.write("more")
+            stdout.flush()  # goes to the null device now, instead of failing again
+        finally:
+            stdout.close()
+        assert stderr.getvalue() == ""
+
+    def test_broken_pipe_without_a_file(self, monkeypatch: pytest.MonkeyPatch) -> None:
+        """A stdout without a file descriptor is left alone."""
+
+        class Closed(io.StringIO):
+            def write(self, s: str) -> int:
+                raise BrokenPipeError
+
+        monkeypatch.setattr(sys, "stdout", Closed())
+        assert _cli.main(["summary"]) == 141
+
+    def test_utf8_whatever_the_locale(self, monkeypatch: pytest.MonkeyPatch) -> None:
+        """An ASCII stdout is switched to UTF-8 before anything is written."""
+        raw = io.BytesIO()
+        stdout = io.TextIOWrapper(raw, encoding="ascii")
+        monkeypatch.setattr(sys, "stdout", stdout)
+        assert _cli.main(["show", "han voice"]) == 0
+        stdout.flush()
+        assert (stdout.encoding, "«Han Voice (Canada)»".encode() in raw.getvalue()) == ("utf-8", True)
+
+    def test_bytes_without_a_buffer(
+        self, monkeypatch: pytest.MonkeyPatch, release: icnk_letter.Release
+    ) -> None:
+        """A stdout without a binary buffer still gets the text."""
+        stdout = io.StringIO()
+        monkeypatch.setattr(sys, "stdout", stdout)
+        assert _cli.main(["text"]) == 0
+        assert release.text == stdout.getvalue()
+
+    def test_isatty(self, monkeypatch: pytest.MonkeyPatch) -> None:
+        """A closed or odd stdout is not a terminal."""
+        stdout = io.StringIO()
+        stdout.close()
+        monkeypatch.setattr(sys, "stdout", stdout)
+        assert _cli.stdout_is_a_terminal() is False
+
+    @pytest.mark.parametrize(
+        ("raw", "expected"),
+        [
+            ("Amnesty", "Amnesty"),
+            ("Amn\udcc3\udca9sty", "Amnésty"),  # UTF-8 bytes the C locale could not decode
+            ("Amn\udce9sty", "Amn\udce9sty"),  # not UTF-8 either: left alone
+            ("Amnésty", "Amnésty"),  # decoded by the locale already
+        ],
+    )
+    def test_redecoded(self, raw: str, expected: str) -> None:
+        """Arguments the C locale left undecoded are decoded as UTF-8 where they are UTF-8."""
+        assert expected == _cli.redecoded(raw)
+
+
+# -- the sessions of docs/cli.md -------------------------------------------------------------
+
+
+@attrs.frozen
+class Step:
+    """One ``$ command`` of a console block and the output shown after it."""
+
+    command: str
+    output: str
+
+
+def sessions() -> list[list[Step]]:
+    """Return the console blocks of docs/cli.md, each a list of steps."""
+    blocks = re.findall(
+        r"^```console\n(.*?)^```$", DOCS.read_text(encoding="utf-8"), re.MULTILINE | re.DOTALL
+    )
+    result: list[list[Step]] = []
+    for block in blocks:
+        steps: list[Step] = []
+        for line in block.splitlines(keepends=True):
+            if line.startswith("$ "):
+                steps.append(Step(line[2:].rstrip("\n"), ""))
+            else:
+                steps[-1] = Step(steps[-1].command, steps[-1].output + line)
+        result.append(steps)
+    return result
+
+
+def _shell(command: str) -> bool:
+    """Whether *command* needs a shell (a pipe, a redirection, a list), or is not the script alone."""
+    alone = command == "icnk-letter" or command.startswith("icnk-letter ")
+    return not alone or any(c in command for c in "|;&<>$")
+
+
+def run_step(
+    step: Step, script: str, cwd: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> str:
+    """Return what *step* prints on stdout and stderr, with CRLF line ends shown as LF.
+
+    A plain ``icnk-letter ...`` command runs in process, as on a terminal; one
+    with a pipe or another program runs in bash, with the installed script first
+    on the PATH, as in a script.
+    """
+    if _shell(step.command):
+        env = dict(os.environ, PATH=str(Path(script).parent) + os.pathsep + os.environ.get("PATH", ""))
+        result = subprocess.run(
+            ["bash", "-c", step.command],
+            stdout=subprocess.PIPE,
+            stderr=subprocess.STDOUT,  # interleaved, as on a terminal
+            cwd=cwd,
+            env=env,
+            timeout=60,
+            check=False,
+        )
+        output = result.stdout.decode("utf-8")
+    else:
+        monkeypatch.chdir(cwd)
+        monkeypatch.setattr(_cli, "stdout_is_a_terminal", lambda: True)
+        _cli.main(shlex.split(step.command)[1:])
+        out, err = capsys.readouterr()
+        output = out + err
+    return output.replace("\r\n", "\n")
+
+
+def session_id(steps: list[Step]) -> str:
+    return steps[0].command.removeprefix("icnk-letter").strip() or "summary"
+
+
+@pytest.mark.parametrize("steps", sessions(), ids=session_id)
+def test_docs_session(
+    steps: list[Step],
+    script: str,
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Each command of a console session on the "Command line" page prints what the page shows."""
+    checker = doctest.OutputChecker()
+    for step in steps:
+        actual = run_step(step, script, tmp_path, capsys, monkeypatch)
+        if not checker.check_output(step.output, actual, doctest.ELLIPSIS):
+            assert step.output == actual, f"$ {step.command}"
+
+
+def test_docs_cover_every_command() -> None:
+    """The page shows a session for every command."""
+    shown = {
+        shlex.split(step.command)[1] if " " in step.command else "summary"
+        for steps in sessions()
+        for step in steps
+        if step.command.startswith("icnk-letter")
+    }
+    assert set(COMMANDS) - {"summary"} <= shown
