@@ -25,7 +25,6 @@ nox.options.reuse_existing_virtualenvs = False
 ROOT = Path(__file__).parent
 DIST = ROOT / "dist"
 PYTHONS = ["3.10", "3.11", "3.12", "3.13"]
-COVERAGE_PYTHON = "3.11"
 PYPROJECT = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))
 
 
@@ -61,14 +60,31 @@ def build(session: nox.Session) -> None:
 
 @nox.session(python=PYTHONS, requires=["build"])
 def tests(session: nox.Session) -> None:
-    """Run the tests, doctests and Markdown examples against the installed wheel."""
-    session.install(f"{_wheel()}[test]")
-    if session.python == COVERAGE_PYTHON:
-        session.install("coverage[toml]>=7.4")
-        session.run("coverage", "run", "-m", "pytest", *session.posargs)
-        session.run("coverage", "report")
-    else:
-        session.run("python", "-m", "pytest", *session.posargs)
+    """Run the tests, doctests and Markdown examples against the installed wheel, under coverage."""
+    session.install(f"{_wheel()}[test]", "coverage[toml]>=7.4")
+    session.run(
+        "coverage",
+        "run",
+        "-m",
+        "pytest",
+        *session.posargs,
+        env={"COVERAGE_FILE": str(_coverage_file(session))},
+    )
+
+
+@nox.session(requires=[f"tests-{python}" for python in PYTHONS])
+def coverage(session: nox.Session) -> None:
+    """Combine the coverage of every Python's test run and report it (branches included)."""
+    session.install("coverage[toml]>=7.4")
+    data = sorted(str(path) for path in (ROOT / ".nox").glob(".coverage.*"))
+    session.run(
+        "coverage", "combine", "--keep", *data, env={"COVERAGE_FILE": str(ROOT / ".nox" / ".coverage")}
+    )
+    session.run("coverage", "report", env={"COVERAGE_FILE": str(ROOT / ".nox" / ".coverage")})
+
+
+def _coverage_file(session: nox.Session) -> Path:
+    return ROOT / ".nox" / f".coverage.{session.python}"
 
 
 @nox.session(python=PYTHONS[0], requires=["build"])
