@@ -96,6 +96,13 @@ def lowest(session: nox.Session) -> None:
     session.run("python", "-m", "pytest", *session.posargs)
 
 
+@nox.session(requires=["build"])
+def bench(session: nox.Session) -> None:
+    """Run the benchmark script once, quickly: it must work; its figures never fail anything."""
+    session.install(f"{_wheel()}[bench]")
+    session.run("python", "benchmarks/run.py", *(session.posargs or ["--quick"]))
+
+
 @nox.session
 def lint(session: nox.Session) -> None:
     """Lint and check formatting with ruff."""

@@ -136,21 +136,48 @@ PYCOUNTRY = (
 )
 
 
-def run_process(argv: list[str]) -> tuple[float, int]:
-    """Run *argv* to completion; return its wall time in seconds and its peak RSS in KiB."""
+# Peak memory is read from wait4()'s rusage. On Linux a child's ru_maxrss is at
+# least its parent's size when it forked (the high-water mark survives exec), so
+# the processes are started by this small helper interpreter, not by the
+# benchmark process itself, whose imports would inflate every figure.
+_RUNNER = """
+import json, os, sys, time
+for line in sys.stdin:
+    argv = json.loads(line)
+    devnull = os.open(os.devnull, os.O_WRONLY)
     started = time.perf_counter()
-    process = subprocess.Popen(argv, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-    _, status, usage = os.wait4(process.pid, 0)
+    pid = os.posix_spawn(argv[0], argv, os.environ, file_actions=[(os.POSIX_SPAWN_DUP2, devnull, 1)])
+    _, status, usage = os.wait4(pid, 0)
     elapsed = time.perf_counter() - started
-    process.returncode = os.waitstatus_to_exitcode(status)
-    if process.returncode != 0:
-        stderr = process.stderr.read().decode() if process.stderr else ""
-        raise RuntimeError(f"{argv} failed with exit code {process.returncode}: {stderr}")
-    if process.stderr:
-        process.stderr.close()
-    # ru_maxrss is in KiB on Linux (bytes on macOS).
-    rss = usage.ru_maxrss // 1024 if sys.platform == "darwin" else usage.ru_maxrss
-    return elapsed, rss
+    os.close(devnull)
+    print(json.dumps([elapsed, usage.ru_maxrss, os.waitstatus_to_exitcode(status)]), flush=True)
+"""
+
+
+class ProcessRunner:
+    """Runs whole processes from a small helper interpreter and reports their wall time and peak RSS."""
+
+    def __init__(self) -> None:
+        self._helper = subprocess.Popen(
+            [sys.executable, "-S", "-c", _RUNNER], stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True
+        )
+
+    def run(self, argv: list[str]) -> tuple[float, int]:
+        """Run *argv* to completion; return its wall time in seconds and its peak RSS in KiB."""
+        assert self._helper.stdin is not None
+        assert self._helper.stdout is not None
+        self._helper.stdin.write(json.dumps(argv) + "\n")
+        self._helper.stdin.flush()
+        elapsed, rss, code = json.loads(self._helper.stdout.readline())
+        if code != 0:
+            raise RuntimeError(f"{argv} failed with exit code {code}")
+        # ru_maxrss is in KiB on Linux (bytes on macOS).
+        return elapsed, rss // 1024 if sys.platform == "darwin" else rss
+
+    def close(self) -> None:
+        assert self._helper.stdin is not None
+        self._helper.stdin.close()
+        self._helper.wait()
 
 
 def bench_processes(runs: int) -> list[tuple[str, float, int]]:
@@ -162,15 +189,17 @@ def bench_processes(runs: int) -> list[tuple[str, float, int]]:
     cases.append(("icnk-letter members", [cli, "members"]))
     if _has_pycountry():
         cases.append((PYCOUNTRY[0], [sys.executable, *PYCOUNTRY[1]]))
+    runner = ProcessRunner()
     for _, argv in cases:  # warm the file system cache and the .pyc files
-        run_process(argv)
+        runner.run(argv)
     times: dict[str, list[float]] = {label: [] for label, _ in cases}
     peaks: dict[str, list[int]] = {label: [] for label, _ in cases}
     for _ in range(runs):  # alternate, so that drift affects every case alike
         for label, argv in cases:
-            elapsed, rss = run_process(argv)
+            elapsed, rss = runner.run(argv)
             times[label].append(elapsed)
             peaks[label].append(rss)
+    runner.close()
     return [
         (label, statistics.median(times[label]), int(statistics.median(peaks[label]))) for label, _ in cases
     ]
@@ -209,7 +238,8 @@ def bench_first_load(runs: int) -> list[Row]:
     code = (
         "import time, json, icnk_letter\n"
         "from icnk_letter._resources import read_bytes\n"
-        "t0 = time.perf_counter(); json.loads(read_bytes('release.json')); t1 = time.perf_counter()\n"
+        "data = read_bytes('release.json')\n"
+        "t0 = time.perf_counter(); json.loads(data); t1 = time.perf_counter()\n"
         "icnk_letter.Release; t2 = time.perf_counter()\n"
         "icnk_letter.load(); t3 = time.perf_counter()\n"
         "print(t1 - t0, t2 - t1, t3 - t2)"
@@ -279,7 +309,7 @@ def _has_pycountry() -> bool:
     return True
 
 
-def print_table(title: str, rows: Iterable[Row], baseline_name: str) -> None:
+def print_table(title: str, rows: Iterable[Row], baseline_name: str, *, median: bool = True) -> None:
     """Print *rows* with their ratio to the baseline, and the medians of the group."""
     rows = list(rows)
     width = max(len(label) for label, _, _ in rows) + 2
@@ -287,7 +317,7 @@ def print_table(title: str, rows: Iterable[Row], baseline_name: str) -> None:
     print(f"{'query':<{width}}{'median':>12}{baseline_name:>16}{'ratio':>10}")
     for label, ours, baseline in rows:
         print(f"{label:<{width}}{_format(ours):>12}{_format(baseline):>16}{ours / baseline:>9.1f}x")
-    if len(rows) > 1:
+    if median and len(rows) > 1:
         ours_median = statistics.median(r[1] for r in rows)
         base_median = statistics.median(r[2] for r in rows)
         label = "median of the set"
@@ -314,12 +344,16 @@ def main(argv: list[str] | None = None) -> int:
         "loading vs json.loads of the data file",
         [*bench_first_load(runs), *bench_cached_load(release)],
         "json.loads",
+        median=False,
     )
     print_table("lookup(key) vs a dict lookup", bench_lookup(release), "dict")
     print_table("search(query) vs a casefold scan of all names", bench_search(release), "casefold scan")
     print_table("first use: building the index", bench_index_build(release), "list()")
     print_table(
-        "exports of the whole release vs json.dumps(to_dict(release))", bench_exports(runs), "json.dumps"
+        "exports of the whole release vs json.dumps(to_dict(release))",
+        bench_exports(runs),
+        "json.dumps",
+        median=False,
     )
     print(f"\n(ran in {time.perf_counter() - started:.1f} s)")
     return 0

@@ -232,8 +232,20 @@ class TestInstalledScript:
         assert message in stderr
         assert "Traceback" not in stderr
 
+    @pytest.mark.parametrize("fmt", ["table", "tsv"])
+    def test_members_fast_path_matches_the_records(
+        self, fmt: str, capsys: pytest.CaptureFixture[str]
+    ) -> None:
+        """The member list read straight from the data is what the records say, row for row."""
+        from icnk_letter._cli_render import listing, table, tsv
+
+        assert 0 == _cli.main(["members", "--format", fmt])
+        release = icnk_letter.load()
+        columns, rows = listing("members", release.members, release)
+        assert (table(columns, rows) if fmt == "table" else tsv(rows)) == capsys.readouterr().out
+
     def test_members_imports_little(self) -> None:
-        """``icnk-letter members`` loads the release and nothing more: no cattrs, search, filters or exports."""
+        """``icnk-letter members`` reads the bundled data and nothing more: no attrs, cattrs, search or exports."""
         code = (
             "import os, sys\n"
             "from icnk_letter._cli import main\n"
@@ -245,8 +257,9 @@ class TestInstalledScript:
         )
         result = subprocess.run([sys.executable, "-c", code], capture_output=True, timeout=60, check=True)
         loaded = set(result.stdout.decode().split())
-        assert "icnk_letter._load" in loaded
-        unwanted = ["cattrs", "csv", "difflib", "icnk_letter._search", "icnk_letter._convert"]
+        assert "icnk_letter._data" in loaded
+        unwanted = ["attrs", "icnk_letter._model", "cattrs", "csv", "difflib", "icnk_letter._search"]
+        unwanted += ["icnk_letter._convert"]
         unwanted += [
             "icnk_letter._export",
             "icnk_letter._tables",
@@ -789,7 +802,7 @@ class TestVerifyAndErrors:
             raise error
 
         monkeypatch.setattr(_cli, "_release", fail)
-        assert (code, "", stderr) == call(capsys, "members")
+        assert (code, "", stderr) == call(capsys, "contacts")
 
     def test_broken_pipe(self, monkeypatch: pytest.MonkeyPatch) -> None:
         """A reader that went away: exit code 141, stdout pointed at the null device, nothing on stderr."""

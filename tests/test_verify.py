@@ -9,6 +9,7 @@ import attrs
 import pytest
 
 import icnk_letter
+import icnk_letter._data
 import icnk_letter._load
 from icnk_letter import DataError
 from icnk_letter._convert import structure
@@ -144,6 +145,7 @@ class TestBundledGuards:
     def patch_files(self, monkeypatch: pytest.MonkeyPatch, text: bytes, data: str) -> None:
         files_ = {"release.txt": text, "release.json": data.encode("utf-8")}
         monkeypatch.setattr(icnk_letter._load, "read_bytes", files_.__getitem__)
+        monkeypatch.setattr(icnk_letter._data, "read_bytes", files_.__getitem__)
 
     def test_wrong_schema_version(self, monkeypatch: pytest.MonkeyPatch) -> None:
         """Data of another schema version is refused, naming the field."""

@@ -20,8 +20,9 @@ from ._errors import AmbiguousKeyError, DataError, NotFoundError
 
 if TYPE_CHECKING:
     from ._convert import MAX_JSON_SIZE, converter, from_dict, from_json, to_dict, to_json
+    from ._data import SCHEMA_VERSION
     from ._export import EXPORT_FORMATS, export, write_datapackage
-    from ._load import SCHEMA_VERSION, load
+    from ._load import load
     from ._model import (
         Claim,
         ClaimKind,
@@ -104,7 +105,7 @@ _LAZY: dict[str, str] = {
         "._model",
     ),
     "Records": "._records",
-    "SCHEMA_VERSION": "._load",
+    "SCHEMA_VERSION": "._data",
     "load": "._load",
     "VerificationReport": "._verify",
     "verify": "._verify",

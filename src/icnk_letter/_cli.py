@@ -33,7 +33,7 @@ from typing import IO, TYPE_CHECKING, Any, NamedTuple, NoReturn, TypeVar
 from ._errors import AmbiguousKeyError, DataError, NotFoundError
 
 if TYPE_CHECKING:
-    from ._cli_render import Row
+    from ._cli_text import Row
     from ._model import Release
     from ._records import Records
 
@@ -448,6 +448,16 @@ def _summary(args: argparse.Namespace) -> int:
 
 
 def _members(args: argparse.Namespace) -> int:
+    if args.country is None and _format_of(args) in ("table", "tsv"):
+        # The whole list as text needs no records: its rows come straight from
+        # the bundled data, so the most common command does not pay for attrs
+        # and the record classes (tests check it prints what the records say).
+        from ._cli_text import MEMBER_COLUMNS, member_cells, table, tsv
+        from ._data import bundled_data
+
+        rows = [member_cells(m["country"], m["acronym"], m["name"]) for m in bundled_data()["members"]]
+        _write(table(MEMBER_COLUMNS, rows) if _format_of(args) == "table" else tsv(rows))
+        return OK
     release = _release()
     members = release.members
     if args.country is not None:
@@ -497,11 +507,17 @@ def _criteria(args: argparse.Namespace, *names: str) -> str:
     return " ".join(given)
 
 
+def _format_of(args: argparse.Namespace) -> str:
+    """Return the output format asked for: a table on a terminal and TSV in a pipe by default."""
+    fmt: str = args.format or ("table" if stdout_is_a_terminal() else "tsv")
+    return fmt
+
+
 def _listing(
     args: argparse.Namespace, name: str, records: Sequence[Any], release: Release, criteria: str
 ) -> int:
     """Print *records* (members, contacts or claims) in the format asked for."""
-    fmt: str = args.format or ("table" if stdout_is_a_terminal() else "tsv")
+    fmt = _format_of(args)
     if fmt == "json":
         from ._convert import to_json
 
@@ -558,7 +574,7 @@ def _search(args: argparse.Namespace) -> int:
         raise _Exit(USAGE, str(exc)) from None
     from ._cli_render import HIT_COLUMNS, hit_row, kind_of, table, tsv
 
-    fmt: str = args.format or ("table" if stdout_is_a_terminal() else "tsv")
+    fmt = _format_of(args)
     if fmt == "json":
         import json
 

@@ -8,11 +8,12 @@ that ``icnk-letter members`` needs neither cattrs nor the export code.
 from __future__ import annotations
 
 import enum
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from typing import Any, Final, cast
 
 import attrs
 
+from ._cli_text import MEMBER_COLUMNS, Row, member_cells, table, tsv
 from ._errors import NotFoundError
 from ._model import Claim, ClaimKind, Contact, Language, Organization, Phone, Quantity, Record, Release, Span
 
@@ -34,9 +35,6 @@ __all__ = [
     "tsv",
 ]
 
-Row = tuple[str, ...]
-
-MEMBER_COLUMNS: Final[Row] = ("country", "acronym", "name")
 CONTACT_COLUMNS: Final[Row] = ("city", "name", "organization", "languages", "phones", "emails")
 CLAIM_COLUMNS: Final[Row] = ("id", "kind", "figure", "text")
 HIT_COLUMNS: Final[Row] = ("score", "kind", "id", "field", "matched")
@@ -86,7 +84,7 @@ def listing(name: str, records: Sequence[Any], release: Release) -> tuple[Row, l
 
 def member_row(member: Organization) -> Row:
     """Return the row of a member: its country code, acronym and name (the long value last)."""
-    return (member.country or "", member.acronym or "", member.name)
+    return member_cells(member.country, member.acronym, member.name)
 
 
 def contact_row(contact: Contact, release: Release) -> Row:
@@ -119,59 +117,6 @@ def kind_of(record: Record) -> str:
 
 def _phone_as_printed(phone: Phone) -> str:
     return f"{phone.as_printed} ({phone.kind.value})" if phone.kind.value == "mobile" else phone.as_printed
-
-
-# -- tables and tab-separated lines ---------------------------------------------------
-
-
-def table(columns: Sequence[str], rows: Iterable[Sequence[str]]) -> str:
-    """Return *rows* as an aligned table under upper-case headings, for a terminal.
-
-    Columns are separated by two spaces; the last one is not padded, so a long
-    value (a claim's text) wraps at the terminal's edge instead of pushing the
-    other columns apart.
-
-    >>> print(table(("name", "country"), [("Han Voice", "CA"), ("Amnesty International", "")]), end="")
-    NAME                   COUNTRY
-    Han Voice              CA
-    Amnesty International
-    """
-    lines = [[_cell(column).upper() for column in columns]]
-    lines += [[_cell(value) for value in row] for row in rows]
-    widths = [max(_width(line[i]) for line in lines) for i in range(len(columns))]
-    out: list[str] = []
-    for line in lines:
-        padded = [value + " " * (width - _width(value)) for value, width in zip(line, widths, strict=True)]
-        out.append("  ".join(padded).rstrip() + "\n")
-    return "".join(out)
-
-
-def tsv(rows: Iterable[Sequence[str]]) -> str:
-    """Return *rows* as tab-separated lines without a heading, for pipes and scripts.
-
-    A tab or line break inside a value becomes a space, so that every record is
-    exactly one line of exactly as many fields as there are columns.
-
-    >>> tsv([("Han Voice", "", "CA"), ("a\\tb", "c\\nd", "")])
-    'Han Voice\\t\\tCA\\na b\\tc d\\t\\n'
-    """
-    return "".join("\t".join(_cell(value) for value in row) + "\n" for row in rows)
-
-
-def _cell(value: str) -> str:
-    return value.replace("\r\n", " ").replace("\t", " ").replace("\r", " ").replace("\n", " ")
-
-
-def _width(text: str) -> int:
-    """Return how many columns *text* takes on a terminal (wide East Asian characters take two)."""
-    if text.isascii():
-        return len(text)
-    import unicodedata
-
-    return sum(
-        0 if unicodedata.combining(ch) else 2 if unicodedata.east_asian_width(ch) in "WF" else 1
-        for ch in text
-    )
 
 
 # -- one record in full ---------------------------------------------------------------

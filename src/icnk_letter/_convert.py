@@ -292,7 +292,7 @@ def _check_schema_version(data: dict[str, Any]) -> None:
     Checked before anything else: data of another layout would only give a
     list of misleading problems.
     """
-    from ._load import SCHEMA_VERSION
+    from ._data import SCHEMA_VERSION
 
     version = data.get("schema_version")
     if version != SCHEMA_VERSION:

@@ -7,21 +7,17 @@ their plain constructors.
 
 from __future__ import annotations
 
-import json
 import threading
-from typing import TYPE_CHECKING, Any, Final
+from typing import TYPE_CHECKING
 
 from ._bundled import build_release
-from ._errors import DataError
+from ._data import bundled_data
 from ._resources import read_bytes
 
 if TYPE_CHECKING:
     from ._model import Release
 
-__all__ = ["SCHEMA_VERSION", "build_bundled", "bundled_data", "load"]
-
-SCHEMA_VERSION: Final[str] = "1.0"
-"""The version of the data file's layout that this version of the library reads."""
+__all__ = ["build_bundled", "load"]
 
 _lock = threading.Lock()
 _release: Release | None = None
@@ -56,17 +52,10 @@ def _load_once() -> Release:
 
 
 def build_bundled() -> Release:
-    """Build the release from the package data (``load()`` caches the result)."""
-    data = bundled_data()
-    # The bundled data is trusted: the test suite structures it with the
-    # strict converter and verifies it against the text (sha256 included), so
-    # only the cheap layout check stays on every user's start-up path.
-    if data.get("schema_version") != SCHEMA_VERSION:
-        raise DataError([f"schema_version: expected {SCHEMA_VERSION!r}, got {data.get('schema_version')!r}"])
-    return build_release(data, read_bytes("release.txt").decode("utf-8"))
+    """Build the release from the package data (``load()`` caches the result).
 
-
-def bundled_data() -> dict[str, Any]:
-    """Return the bundled ``release.json`` parsed (a new dict on every call)."""
-    data: dict[str, Any] = json.loads(read_bytes("release.json"))
-    return data
+    The bundled data is trusted: the test suite structures it with the strict
+    converter and verifies it against the text (sha256 included), so only the
+    cheap layout check of :func:`bundled_data` stays on every user's start-up path.
+    """
+    return build_release(bundled_data(), read_bytes("release.txt").decode("utf-8"))
