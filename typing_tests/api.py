@@ -60,8 +60,13 @@ assert_type(release.search("amnesty")[0].score, float)
 assert_type(icnk_letter.to_json(release), str)
 assert_type(icnk_letter.from_json(icnk_letter.to_json(release)), Release)
 assert_type(icnk_letter.from_json(b'{"start": 0, "end": 0, "quote": ""}', Span), Span)
+assert_type(icnk_letter.from_json(icnk_letter.to_json(release.contacts[0]), Contact), Contact)
 assert_type(icnk_letter.from_dict(icnk_letter.to_dict(release.members[0]), Organization), Organization)
 assert_type(icnk_letter.from_json("[]", Records[Organization]), Records[Organization])
 assert_type(icnk_letter.export(release, "vcard"), str)
 assert_type(icnk_letter.EXPORT_FORMATS, tuple[str, ...])
 assert_type(icnk_letter.MAX_JSON_SIZE, int)
+
+# Versions: the library's and the data's, for citing exactly what was used.
+assert_type(icnk_letter.__version__, str)
+assert_type(release.sha256, str)

@@ -19,6 +19,8 @@ from typing import TYPE_CHECKING, Any
 from ._errors import AmbiguousKeyError, DataError, NotFoundError
 
 if TYPE_CHECKING:
+    __version__: str
+
     from ._convert import MAX_JSON_SIZE, converter, from_dict, from_json, to_dict, to_json
     from ._data import SCHEMA_VERSION
     from ._export import EXPORT_FORMATS, export, write_datapackage

@@ -11,7 +11,7 @@ import importlib
 import json
 import re
 from pathlib import Path
-from typing import Any, Final, TypeVar
+from typing import Any, Final, TypeVar, cast
 
 from ._cache import cache_for
 from ._errors import DataError, NotFoundError
@@ -105,15 +105,46 @@ def write_datapackage(release: Release, directory: str | Path) -> Path:
 
 
 def render_json(release: Release) -> str:
-    """Return *release* as the ``"json"`` export: :func:`to_json` indented, with a final newline."""
-    from ._convert import to_json
+    """Return *release* as the ``"json"`` export: its :func:`to_dict` laid out by :func:`dump_json`."""
+    from ._convert import to_dict
 
-    return to_json(release, indent=2) + "\n"
+    return dump_json(to_dict(release))
 
 
 def dump_json(data: Any) -> str:
-    """Return *data* as the indented JSON of the JSON exports, ending with a newline."""
-    return json.dumps(data, ensure_ascii=False, allow_nan=False, indent=2) + "\n"
+    """Return *data* as the JSON of the JSON exports: one top-level key, and one array item, per line.
+
+    The layout keeps files readable and diffs small (a changed record is a
+    changed line) while every line is written by the C encoder: indenting
+    every level with ``json.dumps(indent=2)`` runs in pure Python and costs five
+    times as much.
+
+    >>> print(dump_json({"id": "x", "members": [{"id": "a"}, {"id": "b"}], "empty": []}), end="")
+    {
+      "id": "x",
+      "members": [
+        {"id": "a"},
+        {"id": "b"}
+      ],
+      "empty": []
+    }
+    """
+    if not isinstance(data, dict) or not data:
+        return _compact(data) + "\n"
+    lines: list[str] = []
+    for key, value in cast("dict[str, Any]", data).items():
+        if isinstance(value, list) and value:
+            values = cast("list[object]", value)
+            items = ",\n".join("    " + _compact(item) for item in values)
+            lines.append(f"  {_compact(key)}: [\n{items}\n  ]")
+        else:
+            lines.append(f"  {_compact(key)}: {_compact(value)}")
+    return "{\n" + ",\n".join(lines) + "\n}\n"
+
+
+# One encoder for every line: json.dumps() with options builds a new one per call.
+_ENCODER: Final = json.JSONEncoder(ensure_ascii=False, allow_nan=False)
+_compact = _ENCODER.encode
 
 
 def tel_uri(phone: Phone) -> str | None:

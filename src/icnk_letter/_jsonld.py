@@ -14,6 +14,7 @@ also given as ``identifier``.
 
 from __future__ import annotations
 
+import re
 from typing import Any, Final
 
 from ._export import dump_json, resolve, tel_uri
@@ -25,6 +26,8 @@ CONTEXT: Final = {"@vocab": "https://schema.org/"}
 
 Node = dict[str, Any]
 
+_PLAIN_ID: Final = re.compile(r"[A-Za-z0-9-]*")
+
 
 def node_id(record_id: str) -> str:
     """Return the blank node name of a record id (``_:`` and the id, other characters hex-escaped).
@@ -32,6 +35,8 @@ def node_id(record_id: str) -> str:
     >>> node_id("open-north-korea"), node_id("a b")
     ('_:open-north-korea', '_:a_20_b')
     """
+    if _PLAIN_ID.fullmatch(record_id):  # every bundled id: no escaping needed
+        return "_:" + record_id
     chars = (c if c.isascii() and (c.isalnum() or c == "-") else f"_{ord(c):x}_" for c in record_id)
     return "_:" + "".join(chars)
 
