@@ -31,6 +31,7 @@ from collections.abc import Callable, Sequence
 from typing import IO, TYPE_CHECKING, Any, NamedTuple, NoReturn, TypeVar
 
 from ._errors import AmbiguousKeyError, DataError, NotFoundError
+from ._formats import EXPORT_FORMATS
 
 if TYPE_CHECKING:
     from ._cli_text import Row
@@ -48,18 +49,8 @@ INTERRUPTED = 130
 BROKEN_PIPE = 141
 
 LISTING_FORMATS = ("table", "tsv", "json", "csv")
-# The names of icnk_letter.EXPORT_FORMATS (written out, so that building the parser
-# imports no export code; a test keeps them equal), then the data package.
-EXPORT_CHOICES = (
-    "json",
-    "jsonld",
-    "vcard",
-    "popolo",
-    "csv-members",
-    "csv-contacts",
-    "csv-claims",
-    "datapackage",
-)
+# The export formats, then the data package (which --output must name a folder for).
+EXPORT_CHOICES = (*EXPORT_FORMATS, "datapackage")
 SEARCH_KINDS = ("organizations", "people", "contacts", "claims", "quotes", "letters")
 CLAIM_KINDS = ("violation", "demand", "statement")
 

@@ -15,20 +15,11 @@ from typing import Any, Final, TypeVar, cast
 
 from ._cache import cache_for
 from ._errors import DataError, NotFoundError
+from ._formats import EXPORT_FORMATS
 from ._model import Letter, Organization, Person, Phone, Record, Release
 
 __all__ = ["EXPORT_FORMATS", "export", "write_datapackage"]
 
-EXPORT_FORMATS: Final[tuple[str, ...]] = (
-    "json",
-    "jsonld",
-    "vcard",
-    "popolo",
-    "csv-members",
-    "csv-contacts",
-    "csv-claims",
-)
-"""The names :func:`export` knows, in the order the docs describe them."""
 
 # Each format's module and the function in it that renders a release.
 _RENDERERS: Final = {
