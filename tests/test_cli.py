@@ -14,6 +14,7 @@ import io
 import json
 import os
 import re
+import runpy
 import shlex
 import shutil
 import subprocess
@@ -374,10 +375,6 @@ class TestHelp:
         assert err.startswith("usage: icnk-letter")
         assert message in err.splitlines()[-1]
 
-    def test_export_choices_are_the_library_formats(self) -> None:
-        """``export`` offers every format of ``icnk_letter.export``, then the data package."""
-        assert (*icnk_letter.EXPORT_FORMATS, "datapackage") == _cli.EXPORT_CHOICES
-
     def test_argv_default(self, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> None:
         """Without arguments, main() reads sys.argv."""
         monkeypatch.setattr(sys, "argv", ["icnk-letter", "claims", "--kind", "statement", "--format", "tsv"])
@@ -387,6 +384,29 @@ class TestHelp:
             code,
             [line.split("\t")[0] for line in out.splitlines()],
         ) == (0, ["statement-1", "statement-2"])
+
+
+class TestPythonDashM:
+    """``python -m icnk_letter``, run in process with runpy."""
+
+    def test_runs_the_command_line(
+        self, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+    ) -> None:
+        """Run as ``__main__``, the module runs main() with sys.argv and exits with its code."""
+        monkeypatch.setattr(sys, "argv", ["icnk_letter", "claims", "--kind", "statement", "--format", "tsv"])
+        with pytest.raises(SystemExit) as info:
+            runpy.run_module("icnk_letter", run_name="__main__")
+        out, err = capsys.readouterr()
+        assert (0, ["statement-1", "statement-2"], "") == (
+            info.value.code,
+            [line.split("\t")[0] for line in out.splitlines()],
+            err,
+        )
+
+    def test_import_runs_nothing(self, capsys: pytest.CaptureFixture[str]) -> None:
+        """Imported under its own name, the module only provides main()."""
+        namespace = runpy.run_module("icnk_letter.__main__", run_name="icnk_letter.__main__")
+        assert (_cli.main, ("", "")) == (namespace["main"], capsys.readouterr())
 
 
 class TestListings:

@@ -480,6 +480,34 @@ class TestStrictLoading:
         with pytest.raises(TypeError, match="str or bytes"):
             icnk_letter.from_json(bundled())  # type: ignore[call-overload]
 
+    def test_python_values_that_are_not_json(self) -> None:
+        """from_dict names a Python value that JSON has no type for by its repr."""
+        with pytest.raises(DataError) as info:
+            icnk_letter.from_dict({"tag": b"ko", "as_printed": "Korean"}, icnk_letter.Language)
+        assert ("tag: expected a string, got b'ko'",) == info.value.problems
+
+    def test_unexpected_errors_are_listed_with_their_type(self) -> None:
+        """An error of another kind, raised by a value itself, is listed under its path with its type."""
+
+        class Unprintable:
+            def __repr__(self) -> str:
+                raise RuntimeError("no repr")
+
+        with pytest.raises(DataError) as info:
+            icnk_letter.from_dict({"tag": Unprintable(), "as_printed": "Korean"}, icnk_letter.Language)
+        assert ("tag: RuntimeError: no repr",) == info.value.problems
+
+    def test_endless_nesting_is_a_data_error(self) -> None:
+        """A value nested too deeply even to describe is a DataError, not a RecursionError."""
+
+        class Nested:
+            def __repr__(self) -> str:
+                return f"Nested({self!r})"
+
+        with pytest.raises(DataError) as info:
+            icnk_letter.from_dict(Nested(), icnk_letter.PhoneKind)
+        assert ("$: nested too deeply",) == info.value.problems
+
 
 def _paths(value: object, path: tuple[str | int, ...] = ()) -> list[tuple[str | int, ...]]:
     found = [path]

@@ -119,6 +119,16 @@ class TestExport:
             ):
                 icnk_letter.export(broken, fmt)
 
+    def test_phone_without_digits_is_left_out(self, release: Release) -> None:
+        """A phone number without a single digit is left out of every export rather than written broken."""
+        london = release.contacts[2]
+        blank = attrs.evolve(london.phones[0], international="unknown")
+        contacts = [*release.contacts[:2], attrs.evolve(london, phones=(blank,)), *release.contacts[3:]]
+        unreachable = attrs.evolve(release, contacts=contacts)
+        for fmt in ("jsonld", "popolo", "vcard", "csv-contacts"):
+            assert "20-8329-0045" in icnk_letter.export(release, fmt), fmt
+            assert "20-8329-0045" not in icnk_letter.export(unreachable, fmt), fmt
+
     def test_lazy(self) -> None:
         """A bare import loads none of the serialization code (issue 7)."""
         code = (
@@ -417,6 +427,28 @@ class TestJsonLd:
         assert _value(graph, exact, "value") == 24500000
         demand = _node(graph, "demand-2")
         assert (demand, URIRef(SCHEMA_ORG + "agent"), _node(graph, "ha-tae-keung")) in graph
+
+    def test_contact_point_has_only_what_is_known(self, release: Release) -> None:
+        """A contact without phones, emails or languages gets a ContactPoint without those properties."""
+        london = attrs.evolve(release.contacts[2], phones=(), emails=(), languages=())
+        contacts = [*release.contacts[:2], london, *release.contacts[3:]]
+        document = json.loads(icnk_letter.export(attrs.evolve(release, contacts=contacts), "jsonld"))
+        (person,) = (node for node in document["@graph"] if node.get("identifier") == london.person)
+        expected = [{"@type": "ContactPoint", "identifier": "contact-london", "contactType": "press"}]
+        assert expected == person["contactPoint"]
+
+    def test_demand_made_by_the_release_itself(self, release: Release) -> None:
+        """A demand the release makes in its own name is an AskAction without an agent."""
+        claims = [
+            attrs.evolve(c, attributed_to=release.id) if c.id == "demand-1" else c for c in release.claims
+        ]
+        document = json.loads(icnk_letter.export(attrs.evolve(release, claims=claims), "jsonld"))
+        (demand,) = (node for node in document["@graph"] if node.get("identifier") == "demand-1")
+        assert ("AskAction", None, {"@id": "_:kim-jong-un"}) == (
+            demand["@type"],
+            demand.get("agent"),
+            demand["recipient"],
+        )
 
     @EXAMPLES
     @given(HOSTILE)

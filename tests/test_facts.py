@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime
 
+import attrs
 import pytest
 
 import icnk_letter
@@ -35,6 +36,20 @@ class TestRelease:
         assert [o.acronym for o in release.other_organizations] == ["ICRC"]
         assert release.coalition not in release.members
         assert len(release.organizations) == 41
+
+    def test_is_listed(self, release: icnk_letter.Release) -> None:
+        """Every member is on the member list; the coalition and the ICRC are not."""
+        assert ([True] * 39, [False, False]) == (
+            [m.is_listed for m in release.members],
+            [release.coalition.is_listed, release.other_organizations[0].is_listed],
+        )
+
+    def test_span_length_is_that_of_its_quote(self, release: icnk_letter.Release) -> None:
+        """``len(span)`` counts the characters it covers, those of its quote."""
+        records: tuple[icnk_letter.Record, ...] = (*release.organizations, *release.claims)
+        spans = [release.title_span, *(record.span for record in records)]
+        assert [len(span.quote) for span in spans] == [len(span) for span in spans]
+        assert 16 == len(release.contacts[2].phones[0].span)
 
 
 class TestMembers:
@@ -151,6 +166,14 @@ class TestContacts:
             "contact-tokyo",
             "contact-bangkok",
         ]
+
+    def test_reference_to_another_kind_of_record(self, release: icnk_letter.Release) -> None:
+        """An id that names a record of another kind is not found as a person or an organization."""
+        crossed = attrs.evolve(release.contacts[0], person="open-north-korea", organization="ha-tae-keung")
+        with pytest.raises(icnk_letter.NotFoundError, match=r"'open-north-korea \(as a Person\)'"):
+            release.person_of(crossed)
+        with pytest.raises(icnk_letter.NotFoundError, match=r"'ha-tae-keung \(as an? Organization\)'"):
+            release.organization_of(crossed)
 
 
 class TestPeople:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import copy
 import pickle
 
+import attrs
 import pytest
 
 import icnk_letter
@@ -21,6 +22,10 @@ ROK_MEMBERS = [
     "students-alliance-for-human-rights-in-north-korea",
     "young-defectors-alliance-for-north-korean-human-rights",
 ]
+
+
+class ListedMember(Organization):
+    """A subclass of a record class, as a user might write one."""
 
 
 def ids(
@@ -116,6 +121,11 @@ class TestContacts:
         with pytest.raises(ValueError, match=r"unknown language 'Klingon'.*English, Japanese, Korean, Thai"):
             release.contacts.filter(language="Klingon")
 
+    def test_language_must_be_a_string(self, release: Release) -> None:
+        """A language that is not a string is a TypeError naming the criterion and the value."""
+        with pytest.raises(TypeError, match="language: expected a str, got int: 5"):
+            release.contacts.filter(language=5)
+
     def test_city(self, release: Release) -> None:
         """Contacts by city, compared after normalization."""
         assert ids(release.contacts.filter(city="TOKYO")) == ["contact-tokyo"]
@@ -162,6 +172,11 @@ class TestClaims:
         with pytest.raises(ValueError, match="'violation', 'demand', 'statement'"):
             release.claims.filter(kind="complaint")
 
+    def test_kind_of_another_type(self, release: Release) -> None:
+        """A kind that is neither a ClaimKind nor a string is a TypeError."""
+        with pytest.raises(TypeError, match="kind: expected a ClaimKind or a str, got int: 1"):
+            release.claims.filter(kind=1)
+
     def test_has_quantity(self, release: Release) -> None:
         """Claims that carry a figure, and those that do not."""
         with_figure = release.claims.filter(has_quantity=True)
@@ -203,6 +218,15 @@ class TestComposition:
         """No criteria keeps everything."""
         assert release.members == release.members.filter()
 
+    def test_none_for_a_required_field(self, release: Release) -> None:
+        """None for a field that every record has (a name) matches nothing; for an optional one, the blanks."""
+        assert ((), 13) == (release.members.filter(name=None), len(release.members.filter(country=None)))
+
+    def test_records_of_a_subclass(self, release: Release) -> None:
+        """Records of a subclass of a record class are filtered with that class's criteria."""
+        members = Records(ListedMember(**attrs.asdict(m, recurse=False)) for m in release.members)
+        assert ["human-rights-watch"] == ids(members.filter(name="Human Rights Watch"))
+
     def test_other_collections(self, release: Release) -> None:
         """People and quotes filter by their fields too."""
         assert ids(release.people.filter(affiliation="human-rights-watch")) == ["kanae-doi", "phil-robertson"]
@@ -243,6 +267,11 @@ class TestBadCriteria:
         """A value of the wrong type names the criterion."""
         with pytest.raises(TypeError, match="city: expected a str, a record or None, got list"):
             release.contacts.filter(city=["Tokyo"])
+
+    def test_objects_that_are_not_records(self) -> None:
+        """A collection of objects of no record class cannot be filtered."""
+        with pytest.raises(TypeError, match="cannot filter int objects: they are not records of a release"):
+            Records([1, 2]).filter(id="1")
 
 
 class TestRecordsStayTuples:

@@ -12,6 +12,7 @@ import attrs
 import pytest
 
 import icnk_letter
+import icnk_letter._load
 
 
 class TestLoad:
@@ -62,6 +63,46 @@ class TestLoad:
         name = "no_such_name"
         with pytest.raises(AttributeError, match=name):
             getattr(icnk_letter, name)
+
+    def test_dir_lists_the_lazy_names(self) -> None:
+        """``dir()`` lists every public name, the lazily imported ones and ``__version__`` included, sorted."""
+        names = dir(icnk_letter)
+        assert sorted(names) == names
+        assert [] == sorted({*icnk_letter.__all__, "__version__"} - set(names))
+
+    def test_a_thread_that_waited_uses_the_release_built_meanwhile(
+        self, monkeypatch: pytest.MonkeyPatch
+    ) -> None:
+        """A thread that found no release, then waited for the lock while another built one, returns that one."""
+        built = icnk_letter.load()
+        lock = threading.Lock()
+        waiting = threading.Event()
+
+        class WatchedLock:
+            """The loader's lock, telling the test when a thread starts to wait for it."""
+
+            def __enter__(self) -> None:
+                waiting.set()
+                lock.acquire()
+
+            def __exit__(self, *exc_info: object) -> None:
+                lock.release()
+
+        def build_again() -> icnk_letter.Release:
+            raise AssertionError("the release was built a second time")
+
+        monkeypatch.setattr(icnk_letter._load, "_release", None)
+        monkeypatch.setattr(icnk_letter._load, "_lock", WatchedLock())
+        monkeypatch.setattr(icnk_letter._load, "build_bundled", build_again)
+        results: list[icnk_letter.Release] = []
+        thread = threading.Thread(target=lambda: results.append(icnk_letter._load.load()))
+        with lock:  # as if another thread were building the release
+            thread.start()
+            assert waiting.wait(timeout=30)
+            monkeypatch.setattr(icnk_letter._load, "_release", built)
+        thread.join(timeout=30)
+        assert [built] == results
+        assert results[0] is built
 
 
 def test_load_from_zip(tmp_path: Path) -> None:

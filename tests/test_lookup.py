@@ -10,7 +10,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import icnk_letter
-from icnk_letter import AmbiguousKeyError, NotFoundError, Organization, Record, Release
+from icnk_letter import AmbiguousKeyError, NotFoundError, Organization, Record, Records, Release
 
 RELEASE = icnk_letter.load()
 RECORDS: tuple[Record, ...] = (
@@ -97,6 +97,11 @@ class TestNormalization:
                 "young-defectors-alliance-for-north-korean-human-rights",
             ),
             (
+                # A fullwidth backtick (NFKC makes it "`") among other non-ASCII characters.
+                "Young Defector\uff40s Alliance for North\u2011Korean Human Rights",
+                "young-defectors-alliance-for-north-korean-human-rights",
+            ),
+            (
                 "Asian Human Rights and Humanity Association of Japan",
                 "asian-human-rights-humanity-association-of-japan",
             ),
@@ -179,6 +184,28 @@ class TestPhonesAndEmails:
             release.lookup(" KIRI@CSW.ORG.UK ").id,
         ] == ["contact-seoul", "contact-bangkok", "contact-london"]
 
+    def test_two_plus_signs_are_not_a_number(self, release: Release) -> None:
+        """A key with a second "+" is not read as a phone number."""
+        assert (None, "contact-tokyo") == (
+            release.get("+81+3 5282 5162"),
+            getattr(release.get("+81 3 5282 5162"), "id", None),
+        )
+
+    def test_number_printed_with_words(self, release: Release) -> None:
+        """A number printed with words beside it is still found in its E.164 and national forms."""
+        tokyo = release.contacts[1]
+        phone = attrs.evolve(tokyo.phones[0], as_printed="03-5282-5162 (ext. 12)")
+        contacts = Records([attrs.evolve(tokyo, phones=(phone,))])
+        assert [contacts[0]] * 2 == [contacts.lookup("+81 3 5282 5162"), contacts.lookup("03 5282 5162")]
+
+    def test_no_national_form_from_a_disagreeing_number(self, release: Release) -> None:
+        """When the international form disagrees with the E.164 number, no national form is guessed."""
+        london = release.contacts[2]
+        phone = attrs.evolve(london.phones[0], international="+1 212 555 0100")
+        contacts = Records([attrs.evolve(london, phones=(phone,))])
+        # Country code "+1" cut from "+442083290045" would give the national form "042083290045".
+        assert (contacts[0], None) == (contacts.lookup("+442083290045"), contacts.get("042083290045"))
+
 
 class TestNotFound:
     def test_error_names_key_and_suggests(self, release: Release) -> None:
@@ -209,6 +236,12 @@ class TestNotFound:
         """A key like nothing in the release suggests nothing rather than noise."""
         with pytest.raises(NotFoundError, match=r"^no record matches 'xyzzy'$"):
             release.lookup("xyzzy")
+
+    def test_mistyped_id_suggests_the_id(self, release: Release) -> None:
+        """A record without a name, such as a contact, is suggested by its id."""
+        with pytest.raises(NotFoundError) as info:
+            release.lookup("contact-tokio")
+        assert ("contact-tokyo",) == info.value.suggestions
 
     @pytest.mark.parametrize("key", ["", "   ", "!!!", "Korea", "(.*)+", "\x00"])
     def test_no_match(self, release: Release, key: str) -> None:

@@ -7,12 +7,13 @@ import sys
 from collections.abc import Iterator
 from typing import Any, cast
 
+import attrs
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import icnk_letter
-from icnk_letter import Claim, Hit, Organization, Record, Release
+from icnk_letter import Claim, Hit, Organization, Record, Records, Release
 
 RELEASE = icnk_letter.load()
 
@@ -211,6 +212,12 @@ class TestRanking:
         assert hits[0].record.id == "free-north-korea-radio"
         assert all(hit.score < 0.4 for hit in hits[1:])
 
+    def test_name_reported_on_a_tie_with_the_acronym(self, release: Release) -> None:
+        """When the name and the acronym match a mistyped word equally well, the hit reports the name."""
+        kontras = release.members.lookup("kontras")
+        hits = Records([attrs.evolve(kontras, acronym="KontraS")]).search("kontars")
+        assert [("name", "Kontras")] == [(hit.field, hit.matched) for hit in hits]
+
     @settings(max_examples=60, deadline=None)
     @given(st.lists(WORDS, min_size=1, max_size=3).map(" ".join))
     def test_sorted_deterministically(self, query: str) -> None:
@@ -306,6 +313,16 @@ class TestModuleAndCollections:
         """A collection refuses a blank query too."""
         with pytest.raises(ValueError, match="empty"):
             release.people.search("  ")
+
+    def test_records_known_only_by_id(self, release: Release) -> None:
+        """A collection of records of no searchable kind (the discrepancies) is searched and looked up by id."""
+        discrepancies = Records(release.discrepancies)
+        first = discrepancies[0]
+        assert (first, "member-count", "id") == (
+            discrepancies.lookup("Member Count"),
+            discrepancies.search("count")[0].record.id,
+            discrepancies.search("count")[0].field,
+        )
 
 
 class TestIndexes:

@@ -55,6 +55,11 @@ class TestBundled:
         assert {"member-count", "date-format", "double-full-stop"} <= ids
         assert "member-count" in str(icnk_letter.verify(release))
 
+    def test_report_without_discrepancies(self) -> None:
+        """A report with no discrepancies to list is one line."""
+        report = icnk_letter.VerificationReport(checks=("sha256 matches the text",), discrepancies=())
+        assert "1 checks passed." == str(report)
+
     def test_discrepancy_spans_quote_the_text(self, release: icnk_letter.Release) -> None:
         """Each discrepancy points at the words it is about."""
         for discrepancy in release.discrepancies:
@@ -117,6 +122,39 @@ class TestBrokenCopies:
         broken = attrs.evolve(release, contacts=(release.contacts[0], contact, *release.contacts[2:]))
         with pytest.raises(DataError, match="national number"):
             icnk_letter.verify(broken)
+
+    def test_e164_disagrees_with_printed_international_number(self, release: icnk_letter.Release) -> None:
+        """An E.164 number that is not the printed international number is a failure."""
+        london = release.contacts[2]
+        phone = attrs.evolve(london.phones[0], e164="+442083290046", international="+44 20 8329 0046")
+        broken = attrs.evolve(
+            release,
+            contacts=(*release.contacts[:2], attrs.evolve(london, phones=(phone,)), release.contacts[3]),
+        )
+        with pytest.raises(DataError) as info:
+            icnk_letter.verify(broken)
+        expected = "contacts[2] (contact-london).phones[0].e164: +442083290046 does not match the printed '+44 208 329 0045'"
+        assert (expected,) == info.value.problems
+
+    def test_contact_country_not_a_code(self, release: icnk_letter.Release) -> None:
+        """A contact's country must be a 2-letter code."""
+        broken = attrs.evolve(
+            release, contacts=(attrs.evolve(release.contacts[0], country="Korea"), *release.contacts[1:])
+        )
+        with pytest.raises(DataError) as info:
+            icnk_letter.verify(broken)
+        assert (
+            "contacts[0] (contact-seoul).country: expected a 2-letter code, got 'Korea'",
+        ) == info.value.problems
+
+    def test_contact_outside_the_contacts_section(self, release: icnk_letter.Release) -> None:
+        """A contact whose span is not under "For further information please contact:" is a failure."""
+        seoul = attrs.evolve(release.contacts[0], span=release.title_span)
+        broken = attrs.evolve(release, contacts=(seoul, *release.contacts[1:]))
+        with pytest.raises(DataError) as info:
+            icnk_letter.verify(broken)
+        expected = "contacts[0] (contact-seoul).span: is not a paragraph under 'For further information please contact:'"
+        assert expected in info.value.problems
 
     def test_tampered_text(self, release: icnk_letter.Release) -> None:
         """A text that no longer matches its sha256 is a failure."""

@@ -358,11 +358,11 @@ def from_json(text: str | bytes, cls: Any = Release) -> Any:
     return structure(data, cls)
 
 
-def parse_json(text: str | bytes, *, strict: bool = True) -> Any:
+def parse_json(text: str | bytes) -> Any:
     """Parse JSON *text* no longer than :data:`MAX_JSON_SIZE`, raising :class:`DataError`.
 
-    With *strict* (for data from outside), ``NaN``/``Infinity`` and duplicate
-    keys are refused; the bundled data, checked by the tests, skips that cost.
+    ``NaN``/``Infinity`` and duplicate keys are refused. (The bundled data,
+    checked by the tests, is read with plain :func:`json.loads` instead.)
     """
     if not isinstance(cast(object, text), (str, bytes, bytearray)):  # for callers without type checks
         raise TypeError(f"expected JSON as str or bytes, got {type(text).__name__}")
@@ -375,8 +375,6 @@ def parse_json(text: str | bytes, *, strict: bool = True) -> Any:
             raise DataError([f"$: not UTF-8 ({exc})"]) from None
     duplicates: list[tuple[str, dict[str, Any]]] = []
     try:
-        if not strict:
-            return json.loads(text)
         data = json.loads(
             text,
             parse_constant=_refuse_constant,

@@ -102,7 +102,7 @@ def render_json(release: Release) -> str:
     return dump_json(to_dict(release))
 
 
-def dump_json(data: Any) -> str:
+def dump_json(data: dict[str, Any]) -> str:
     """Return *data* as the JSON of the JSON exports: one top-level key, and one array item, per line.
 
     The layout keeps files readable and diffs small (a changed record is a
@@ -120,10 +120,8 @@ def dump_json(data: Any) -> str:
       "empty": []
     }
     """
-    if not isinstance(data, dict) or not data:
-        return _compact(data) + "\n"
     lines: list[str] = []
-    for key, value in cast("dict[str, Any]", data).items():
+    for key, value in data.items():
         if isinstance(value, list) and value:
             values = cast("list[object]", value)
             items = ",\n".join("    " + _compact(item) for item in values)

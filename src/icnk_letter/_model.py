@@ -480,7 +480,8 @@ class Release:
     def _typed(self, record_id: str, cls: type[_R]) -> _R:
         record = self.by_id(record_id)
         if not isinstance(record, cls):
-            raise NotFoundError(f"{record_id} (as a {cls.__name__})")
+            article = "an" if cls.__name__[0] in "AEIOU" else "a"
+            raise NotFoundError(f"{record_id} (as {article} {cls.__name__})")
         return record
 
     def person_of(self, record: Contact | Quote) -> Person:

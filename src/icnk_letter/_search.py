@@ -256,13 +256,13 @@ class Index:
         near_name: tuple[float, int] | None = None
         for f, slots in by_field.items():
             field = fields[f]
-            if field[2] == _OTHER or None in slots:
-                continue
+            present = [s for s in slots if s is not None]
+            if field[2] == _OTHER or len(present) < n:
+                continue  # another field, or a query word that is not in this one
             credit, weakest = 0.0, _EXACT_WORD
-            for s in slots:
-                if s is not None:
-                    credit += s[1]
-                    weakest = min(weakest, s[0])
+            for strength, word_credit in present:
+                credit += word_credit
+                weakest = min(weakest, strength)
             coverage = credit / max(len(field[3]), n)
             if weakest >= _PREFIX:
                 if in_name is None or coverage > in_name[0]:

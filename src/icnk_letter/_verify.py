@@ -288,10 +288,8 @@ def _check_phones(release: Release) -> Iterator[str]:
 
 
 def _lines_after(text: str, heading: str) -> Iterator[tuple[int, str]]:
-    start = text.find(heading)
-    if start < 0:
-        return
-    offset = start + len(heading)
+    # The caller has checked that the text has the heading.
+    offset = text.index(heading) + len(heading)
     for line in text[offset:].split("\n"):
         if line.strip():
             yield offset, line
