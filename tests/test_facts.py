@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import datetime
+from collections.abc import Callable
+from typing import Any
 
 import attrs
 import pytest
@@ -235,3 +237,34 @@ class TestClaims:
         statements = [c for c in release.claims if c.kind is ClaimKind.STATEMENT]
         assert [c.quantity.value for c in statements if c.quantity is not None] == [3, 40]
         assert {release.id} == {c.attributed_to for c in statements}
+
+
+class TestWrongArguments:
+    """Resolvers and top-level functions name what they expected instead of failing deep inside."""
+
+    def test_type_errors(self, release: icnk_letter.Release) -> None:
+        """A wrong kind of argument is a TypeError that says what was expected and what came."""
+        loose: Any = release  # as a caller without a type checker would use it
+        api: Any = icnk_letter
+        cases: list[tuple[Callable[[], object], str]] = [
+            (
+                lambda: loose.person_of(release.members[0]),
+                r"person_of\(\) takes a Contact or a Quote, got Organization",
+            ),
+            (
+                lambda: loose.organization_of(release.quotes[0]),
+                r"organization_of\(\) takes a Contact, got Quote",
+            ),
+            (lambda: loose.contacts_of(5), r"contacts_of\(\) takes an Organization or an id, got int: 5"),
+            (lambda: loose.affiliations_of("ha-tae-keung"), r"affiliations_of\(\) takes a Person, got str"),
+            (
+                lambda: loose.claims_by(None),
+                r"claims_by\(\) takes a Person, the Letter, the Release or an id",
+            ),
+            (lambda: api.verify("release"), r"verify\(\) takes a Release, got str: 'release'"),
+            (lambda: api.export("release", "json"), r"export\(\) takes a Release, got str"),
+            (lambda: api.write_datapackage(release.members, "out"), r"write_datapackage\(\) takes a Release"),
+        ]
+        for call, message in cases:
+            with pytest.raises(TypeError, match=message):
+                call()

@@ -57,6 +57,7 @@ def export(release: Release, fmt: str) -> str:
       ...
     ValueError: unknown export format 'xml'; the formats are 'json', 'jsonld', 'vcard', 'popolo', 'csv-members', 'csv-contacts', 'csv-claims'
     """
+    _check_release(release, "export")
     renderer = _RENDERERS.get(fmt)
     if renderer is None:
         known = ", ".join(repr(name) for name in EXPORT_FORMATS)
@@ -88,6 +89,7 @@ def write_datapackage(release: Release, directory: str | Path) -> Path:
     """
     from ._datapackage import files
 
+    _check_release(release, "write_datapackage")
     target = Path(directory)
     target.mkdir(parents=True, exist_ok=True)
     for name, content in files(release).items():
@@ -134,6 +136,11 @@ def dump_json(data: dict[str, Any]) -> str:
 # One encoder for every line: json.dumps() with options builds a new one per call.
 _ENCODER: Final = json.JSONEncoder(ensure_ascii=False, allow_nan=False)
 _compact = _ENCODER.encode
+
+
+def _check_release(release: object, function: str) -> None:
+    if not isinstance(release, Release):
+        raise TypeError(f"{function}() takes a Release, got {type(release).__name__}: {release!r:.60}")
 
 
 def tel_uri(phone: Phone) -> str | None:

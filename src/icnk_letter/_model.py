@@ -257,6 +257,10 @@ class Discrepancy:
     spans: tuple[Span, ...]
 
 
+def _wrong_type(method: str, expected: str, got: object) -> TypeError:
+    return TypeError(f"Release.{method}() takes {expected}, got {type(got).__name__}: {got!r:.60}")
+
+
 # Collection fields accept any iterable of their records and store Records.
 # One named converter per record type keeps the constructors precisely typed.
 def _organization_records(items: Iterable[Organization]) -> Records[Organization]:
@@ -492,8 +496,11 @@ class Release:
         >>> release.person_of(release.quotes[0]).name
         'Ha Tae Keung'
         """
-        person_id = record.person if isinstance(record, Contact) else record.speaker
-        return self._typed(person_id, Person)
+        if isinstance(record, Contact):
+            return self._typed(record.person, Person)
+        if isinstance(record, Quote):
+            return self._typed(record.speaker, Person)
+        raise _wrong_type("person_of", "a Contact or a Quote", record)
 
     def organization_of(self, contact: Contact) -> Organization:
         """Return the organization a contact speaks for.
@@ -503,6 +510,8 @@ class Release:
         >>> release.organization_of(release.contacts[2]).acronym
         'CSW'
         """
+        if not isinstance(contact, Contact):
+            raise _wrong_type("organization_of", "a Contact", contact)
         return self._typed(contact.organization, Organization)
 
     def contacts_of(self, organization: Organization | str) -> tuple[Contact, ...]:
@@ -512,6 +521,8 @@ class Release:
         >>> [c.city for c in icnk_letter.load().contacts_of("human-rights-watch")]
         ['Tokyo', 'Bangkok']
         """
+        if not isinstance(organization, (str, Organization)):
+            raise _wrong_type("contacts_of", "an Organization or an id", organization)
         org_id = organization if isinstance(organization, str) else organization.id
         return tuple(c for c in self.contacts if c.organization == org_id)
 
@@ -523,6 +534,8 @@ class Release:
         >>> [o.name for o in release.affiliations_of(release.people[1])][0]
         'Open North Korea'
         """
+        if not isinstance(person, Person):
+            raise _wrong_type("affiliations_of", "a Person", person)
         return tuple(self._typed(org_id, Organization) for org_id in person.affiliations)
 
     def claims_by(self, author: Person | Letter | Release | str) -> tuple[Claim, ...]:
@@ -533,6 +546,8 @@ class Release:
         >>> [c.text for c in release.claims_by("ha-tae-keung")][:2]
         ['look to his legacy', 'open the country to international human rights monitors']
         """
+        if not isinstance(author, (str, Person, Letter, Release)):
+            raise _wrong_type("claims_by", "a Person, the Letter, the Release or an id", author)
         author_id = author if isinstance(author, str) else author.id
         return tuple(c for c in self.claims if c.attributed_to == author_id)
 

@@ -66,6 +66,8 @@ def verify(release: Release | None = None) -> VerificationReport:
         from ._load import load
 
         release = load()
+    elif not isinstance(release, Release):
+        raise TypeError(f"verify() takes a Release, got {type(release).__name__}: {release!r:.60}")
     checks: list[tuple[str, list[str]]] = [
         ("sha256 matches the text", list(_check_sha256(release))),
         ("every span quotes the text", list(_check_spans(release))),
