@@ -115,7 +115,7 @@ def lint(session: nox.Session) -> None:
 def types(session: nox.Session) -> None:
     """Type-check src, tests and typing_tests with mypy --strict and pyright strict."""
     session.install(f"{_wheel()}[test]", "mypy==2.4.1", "pyright==1.1.414", "typing-extensions>=4.6", "nox")
-    session.run("mypy", "--strict", "src", "tests", "typing_tests", "noxfile.py")
+    session.run("mypy", "--strict", "src", "tests", "typing_tests", "benchmarks", "noxfile.py")
     session.run("pyright")
 
 

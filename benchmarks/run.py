@@ -225,6 +225,8 @@ def print_processes(results: list[tuple[str, float, int]], runs: int) -> None:
         )
         versus = f"{seconds / pycountry[0]:.2f}x" if pycountry and label != PYCOUNTRY[0] else ""
         print(f"{label:<{width}}{seconds * 1e3:>7.1f} ms{rss / 1024:>7.1f} MiB{ratio:>10}{versus:>14}")
+    members = by_label["icnk-letter members"][0] / by_label[IMPORT_FLOOR[0]][0]
+    print(f"icnk-letter members is {members:.2f}x {IMPORT_FLOOR[0]} (the comparison of the CLI issue)")
     if pycountry is None:
         print("(pycountry is not installed: pip install '.[bench]' for that comparison)")
 
@@ -303,11 +305,9 @@ def bench_exports(runs: int) -> list[Row]:
 
 
 def _has_pycountry() -> bool:
-    try:
-        import pycountry  # noqa: F401
-    except ImportError:
-        return False
-    return True
+    import importlib.util
+
+    return importlib.util.find_spec("pycountry") is not None
 
 
 def print_table(title: str, rows: Iterable[Row], baseline_name: str, *, median: bool = True) -> None:
