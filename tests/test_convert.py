@@ -112,8 +112,8 @@ class TestStableOutput:
         assert list(data["contacts"][0]["phones"][0]) == [
             "as_printed",
             "e164",
-            "international",
             "kind",
+            "international",
             "span",
         ]
 

@@ -101,8 +101,8 @@ class Phone:
 
     as_printed: str
     e164: str
-    international: str
     kind: PhoneKind
+    international: str
     span: Span
 
     @property
@@ -161,8 +161,8 @@ class Person:
     name: str
     family_name: str
     given_name: str
-    description: str | None
     span: Span
+    description: str | None
     affiliations: tuple[str, ...] = ()
     mentions: tuple[Span, ...] = ()
 
