@@ -96,6 +96,21 @@ def lowest(session: nox.Session) -> None:
     session.run("python", "-m", "pytest", *session.posargs)
 
 
+@nox.session
+def readme(session: nox.Session) -> None:
+    """Run the README's first command in a fresh environment: it must install and print the summary."""
+    readme_text = (ROOT / "README.md").read_text(encoding="utf-8")
+    match = re.search(r"```sh\n(.+?)\n```", readme_text)
+    if match is None:
+        session.error("README.md has no ```sh block")
+    command = match.group(1)
+    output = session.run("bash", "-c", command, external=True, silent=True)
+    print(output)
+    expected = ("World's major human rights groups", "Members:", "39 listed")
+    if not isinstance(output, str) or not all(text in output for text in expected):
+        session.error(f"{command!r} did not print the summary")
+
+
 @nox.session(requires=["build"])
 def bench(session: nox.Session) -> None:
     """Run the benchmark script once, quickly: it must work; its figures never fail anything."""
