@@ -202,17 +202,38 @@ class TestCsv:
         assert link["listed_as"] == "Liberty in North Korea - LiNK (USA)"
 
     def test_contacts_phones_are_tel_uris(self, release: Release) -> None:
-        """Phones are RFC 3966 URIs, mobiles in their own column."""
+        """Phones are RFC 3966 URIs: every number in phones, the mobiles again in mobiles."""
         rows = _table("csv-contacts", release)
         tokyo = rows[1]
-        assert (tokyo["phones"], tokyo["mobiles"]) == ("tel:+81-3-5282-5162", "tel:+81-90-2301-4372")
+        assert (tokyo["phones"], tokyo["mobiles"]) == (
+            "tel:+81-3-5282-5162 tel:+81-90-2301-4372",
+            "tel:+81-90-2301-4372",
+        )
         assert rows[2]["phones"] == release.contacts[2].phones[0].uri == "tel:+44-20-8329-0045"
+        assert rows[2]["mobiles"] == ""
         assert (rows[0]["family_name"], rows[0]["given_name"], rows[0]["languages"]) == (
             "Ha",
             "Tae Keung",
             "ko en",
         )
         assert rows[0]["organization"] == "open-north-korea"
+
+    def test_a_mobile_only_contact_has_phones(self, release: Release) -> None:
+        """Phil Robertson, whose one number is a mobile, has it in phones as well as in mobiles."""
+        bangkok = _table("csv-contacts", release)[3]
+        assert ("phil-robertson", "tel:+66-85-060-8406", "tel:+66-85-060-8406") == (
+            bangkok["person"],
+            bangkok["phones"],
+            bangkok["mobiles"],
+        )
+
+    def test_phones_are_every_number_and_mobiles_the_mobile_ones(self, release: Release) -> None:
+        """For every contact, phones lists all its numbers in printed order and mobiles those of kind MOBILE."""
+        rows = _table("csv-contacts", release)
+        for row, contact in zip(rows, release.contacts, strict=True):
+            assert row["phones"].split() == [phone.uri for phone in contact.phones]
+            mobiles = [phone.uri for phone in contact.phones if phone.kind is icnk_letter.PhoneKind.MOBILE]
+            assert row["mobiles"].split() == mobiles
 
     def test_claims(self, release: Release) -> None:
         """Figures in their columns; a lower bound is not exact."""
@@ -322,7 +343,11 @@ def schema_org_problems(graph: rdflib.Graph) -> list[str]:
         domains, ranges = properties[str(predicate)]
         if not types.get(subject, set()) & domains:
             problems.add(f"{predicate} is used on a {sorted(types.get(subject, set()))}, outside its domain")
-        if isinstance(value, Literal):
+        if isinstance(value, Literal) and str(value.datatype).startswith(SCHEMA_ORG):
+            # A literal typed with a schema.org DataType (schema:Date) must be of a type in the range.
+            if not supertypes.get(str(value.datatype), set()) & ranges:
+                problems.add(f"{predicate} has the literal {value!r}, of a datatype outside its range")
+        elif isinstance(value, Literal):
             python = value.toPython()
             allowed = NUMBER_LIKE if isinstance(python, int) and not isinstance(python, bool) else TEXT_LIKE
             if not {t for r in ranges for t in supertypes.get(r, {r})} & allowed:
@@ -365,10 +390,13 @@ class TestJsonLd:
         person = next(node for node in document["@graph"] if node["@type"] == "Person")
         person["dateline"] = "SEOUL"
         person["colour"] = "red"
+        person["birthDate"] = {"@value": "1968", "@type": "Integer"}
+        person["deathDate"] = {"@value": "2099-01-01", "@type": "Datum"}
         document["@graph"][1]["@type"] = "Letter"
         problems = schema_org_problems(parse_jsonld(json.dumps(document)))
         flagged = {problem.split(" ")[0] for problem in problems}
         assert {SCHEMA_ORG + "Letter", SCHEMA_ORG + "colour", SCHEMA_ORG + "dateline"} <= flagged
+        assert {SCHEMA_ORG + "birthDate", SCHEMA_ORG + "deathDate"} <= flagged
         assert (
             f"{SCHEMA_ORG}dateline is used on a ['https://schema.org/Person', 'https://schema.org/Thing']"
             in " ".join(problems)
@@ -378,9 +406,26 @@ class TestJsonLd:
         """The release is a NewsArticle: a press release, with its date and dateline."""
         (article,) = graph.subjects(RDF.type, URIRef(SCHEMA_ORG + "NewsArticle"))
         assert _value(graph, article, "genre") == "press release"
-        assert _value(graph, article, "datePublished") == "2012-01-09"
+        (published,) = graph.objects(article, URIRef(SCHEMA_ORG + "datePublished"))
+        assert Literal("2012-01-09", datatype=URIRef(SCHEMA_ORG + "Date")) == published
         assert _value(graph, article, "dateline") == "NORTH KOREA"
         assert _value(graph, article, "articleBody") == release.text
+
+    def test_date_published_is_typed(self, release: Release) -> None:
+        """datePublished is a value object typed Date, which the inline context expands to schema:Date."""
+        document = json.loads(icnk_letter.export(release, "jsonld"))
+        article = document["@graph"][0]
+        assert {"@value": "2012-01-09", "@type": "Date"} == article["datePublished"]
+
+    def test_no_author_for_the_release(self, graph: rdflib.Graph, release: Release) -> None:
+        """The release names no author or publisher of itself, so neither it nor its own statements get one."""
+        article = _node(graph, release.id)
+        for name in ("author", "publisher", "creator", "sourceOrganization"):
+            assert [] == list(graph.objects(article, URIRef(SCHEMA_ORG + name))), name
+        own = [claim.id for claim in release.claims if claim.attributed_to == release.id]
+        assert own == ["statement-1", "statement-2"]
+        for claim_id in own:
+            assert [] == list(graph.objects(_node(graph, claim_id), URIRef(SCHEMA_ORG + "author"))), claim_id
 
     def test_organizations(self, graph: rdflib.Graph, release: Release) -> None:
         """NGOs with member/memberOf, acronyms as alternateName, countries as addressCountry."""
@@ -510,10 +555,11 @@ class TestVcard:
         assert seoul.role.value == "Secretariat to the Coalition"
         tels = [(t.value, t.params) for t in tokyo.contents["tel"]]
         assert tels == [
-            ("tel:+81-3-5282-5162", {"VALUE": ["uri"]}),
+            ("tel:+81-3-5282-5162", {"VALUE": ["uri"], "TYPE": ["voice"]}),
             ("tel:+81-90-2301-4372", {"VALUE": ["uri"], "TYPE": ["cell"]}),
         ]
         assert london.tel.value == "tel:+44-20-8329-0045"
+        assert london.tel.params["TYPE"] == ["voice"]
         assert bangkok.tel.params["TYPE"] == ["cell"]
         assert [(lang.value, lang.params["PREF"]) for lang in bangkok.contents["lang"]] == [
             ("en", ["1"]),
@@ -522,6 +568,18 @@ class TestVcard:
         assert seoul.email.value == "opennk@naver.com"
         assert seoul.adr.value.city == "Seoul"
         assert seoul.adr.params["CC"] == ["KR"]
+
+    def test_every_number_has_a_type(self, release: Release) -> None:
+        """Each TEL is a URI with TYPE cell for a mobile and voice, RFC 6350's default, for any other number."""
+        cards = read_vcards(icnk_letter.export(release, "vcard"))
+        expected = {"mobile": ["cell"], "unspecified": ["voice"]}
+        for card, contact in zip(cards, release.contacts, strict=True):
+            tels = [(tel.value, tel.params) for tel in card.contents["tel"]]
+            assert tels == [
+                (phone.uri, {"VALUE": ["uri"], "TYPE": expected[phone.kind.value]})
+                for phone in contact.phones
+            ]
+        assert "\r\nTEL;VALUE=uri;TYPE=voice:tel:+81-3-5282-5162\r\n" in icnk_letter.export(release, "vcard")
 
     def test_n_is_written_family_first(self, release: Release) -> None:
         """The issue's example line, verbatim."""
@@ -681,6 +739,8 @@ class TestDataPackage:
         fields = {f["name"]: f for f in contacts["fields"]}
         assert fields["phones"]["type"] == fields["mobiles"]["type"] == "string"
         assert "tel:" in fields["phones"]["constraints"]["pattern"]
+        assert "every number of the contact, mobiles included" in fields["phones"]["description"]
+        assert "the subset of phones that is mobile" in fields["mobiles"]["description"]
         assert contacts["primaryKey"] == ["id"]
         assert contacts["foreignKeys"] == [
             {"fields": ["organization"], "reference": {"resource": "members", "fields": ["id"]}}

@@ -9,7 +9,10 @@ and a ``workLocation`` per press contact, the quotation as a ``Quotation``,
 the violations and statements as ``Claim`` and the demands as ``AskAction``
 (a demand asks something of someone; it is not a claim of fact). Nodes are
 blank nodes named after the record ids (``_:open-north-korea``), which are
-also given as ``identifier``.
+also given as ``identifier``. ``datePublished`` is typed ``schema:Date``, as
+schema.org's own context types it. The release does not name who issued it,
+so the ``NewsArticle`` has no ``author`` or ``publisher`` and its own
+statements no ``author``.
 """
 
 from __future__ import annotations
@@ -65,7 +68,7 @@ def graph(release: Release) -> list[Node]:
             "genre": "press release",
             "headline": release.title,
             "dateline": release.dateline,
-            "datePublished": release.date.isoformat(),
+            "datePublished": {"@value": release.date.isoformat(), "@type": "Date"},
             "about": _ref(release.letter.id),
             "articleBody": release.text,
         },

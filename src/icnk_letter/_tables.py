@@ -10,8 +10,10 @@ line break. Every text cell is guarded against spreadsheet formula injection
 tab, a carriage return, a line feed, a NUL or their full-width forms gets a
 leading ``'``, which spreadsheets read as "this is text". Phone columns hold
 RFC 3966 ``tel:`` URIs, which stay machine-readable and can never start a
-formula, unlike a printed ``+44 208 ...``. NUL characters, which no CSV
-reader expects and Python 3.10's ``csv`` cannot write, are dropped.
+formula, unlike a printed ``+44 208 ...``; ``phones`` holds every number of a
+contact and ``mobiles`` repeats those printed "(mobile)". NUL characters,
+which no CSV reader expects and Python 3.10's ``csv`` cannot write, are
+dropped.
 """
 
 from __future__ import annotations
@@ -175,9 +177,9 @@ def _organization(contact: Contact, release: Release) -> Organization:
     return resolve(release, contact.organization, Organization, f"contacts[{index}].organization")
 
 
-def _phones(mobile: bool) -> Callable[[Contact, Release], Cell]:
+def _phones(*, mobile_only: bool) -> Callable[[Contact, Release], Cell]:
     def value(contact: Contact, _: Release) -> Cell:
-        return _joined(tel_uri(p) for p in contact.phones if (p.kind is PhoneKind.MOBILE) == mobile)
+        return _joined(tel_uri(p) for p in contact.phones if not mobile_only or p.kind is PhoneKind.MOBILE)
 
     return value
 
@@ -283,15 +285,17 @@ CONTACTS: Final = Table(
         Column(
             "phones",
             "string",
-            "RFC 3966 tel: URIs of the numbers not marked mobile, separated by spaces.",
-            _phones(mobile=False),
+            "RFC 3966 tel: URIs of every number of the contact, mobiles included, in the printed "
+            "order, separated by spaces.",
+            _phones(mobile_only=False),
             pattern=_TEL_LIST,
         ),
         Column(
             "mobiles",
             "string",
-            "RFC 3966 tel: URIs of the numbers printed '(mobile)', separated by spaces.",
-            _phones(mobile=True),
+            "RFC 3966 tel: URIs of the numbers printed '(mobile)', separated by spaces: the subset "
+            "of phones that is mobile.",
+            _phones(mobile_only=True),
             pattern=_TEL_LIST,
         ),
         Column(

@@ -3,9 +3,10 @@
 Each card has ``FN`` (the name as printed), ``N`` in family;given order (so a
 Korean name written family name first and an English one written given name
 first both come out right), ``ORG``, ``ROLE`` where printed, ``TEL`` as an
-RFC 3966 URI with ``TYPE=cell`` for the numbers printed "(mobile)",
-``EMAIL``, ``LANG`` with ``PREF`` in the printed order and ``ADR`` with the
-city as its locality and the country code in the RFC 8605 ``CC`` parameter.
+RFC 3966 URI with ``TYPE=cell`` for the numbers printed "(mobile)" and
+``TYPE=voice`` (RFC 6350's default type) for the others, ``EMAIL``, ``LANG``
+with ``PREF`` in the printed order and ``ADR`` with the city as its locality
+and the country code in the RFC 8605 ``CC`` parameter.
 ``UID`` is a name-based UUID of the release and contact ids, so re-importing
 updates a card rather than duplicating it.
 
@@ -90,8 +91,9 @@ def _card(release: Release, index: int, contact: Contact) -> Iterator[str]:
     for phone in contact.phones:
         uri = tel_uri(phone)
         if uri is not None:
-            kind = ";TYPE=cell" if phone.kind is PhoneKind.MOBILE else ""
-            yield f"TEL;VALUE=uri{kind}:{uri}"
+            # "voice" is RFC 6350's default TYPE of a number; it does not claim a landline.
+            kind = "cell" if phone.kind is PhoneKind.MOBILE else "voice"
+            yield f"TEL;VALUE=uri;TYPE={kind}:{uri}"
     for email in contact.emails:
         yield f"EMAIL:{escape(email)}"
     for preference, language in enumerate(contact.languages[:100], start=1):
