@@ -17,6 +17,7 @@ WHEEL_MUST_HAVE = [
     "icnk_letter/data/release.json",
     "icnk_letter/data/countries.json",
     "icnk_letter/data/languages.json",
+    "icnk_letter/data/number_words.json",
     "icnk_letter/data/spellings.json",
 ]
 WHEEL_LICENSE = "licenses/LICENSE"

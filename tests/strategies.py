@@ -7,8 +7,14 @@ Two kinds of release are generated:
   the ``converter`` and the JSON, not through :func:`icnk_letter.from_json`,
   which rightly refuses them after :func:`icnk_letter.verify`.
 - :func:`consistent_releases` varies the bundled release only in ways that keep
-  it sound (ids renamed with every reference, phone kinds, figures, claim kinds,
+  it sound (ids renamed with every reference, claim kinds and the units of
+  figures with the stated organization count that follows from them, roles,
   descriptions), so it must round-trip through ``from_json`` itself.
+
+Every record they build meets the rules a record has on its own (slug ids,
+spans whose quote is as long as they are, E.164 numbers, quantities not
+negative, names and texts that are not blank), which strict loading applies
+to any class.
 """
 
 from __future__ import annotations
@@ -45,7 +51,9 @@ T = TypeVar("T")
 # line breaks, non-ASCII. (Hypothesis leaves out lone surrogates, which JSON
 # text in UTF-8 cannot carry.)
 texts = st.text(max_size=30)
-ids = st.from_regex(r"[a-z0-9][a-z0-9-]{0,24}", fullmatch=True)
+# Names and texts of records: anything that is not empty or blank.
+names = st.text(min_size=1, max_size=30).filter(str.strip)
+ids = st.from_regex(r"[a-z0-9]{1,8}(-[a-z0-9]{1,8}){0,2}", fullmatch=True)
 countries = st.from_regex(r"[A-Z]{2}", fullmatch=True)
 language_tags = st.from_regex(r"[a-z]{2,3}(-[A-Z][a-z]{3})?(-([A-Z]{2}|[0-9]{3}))?", fullmatch=True)
 e164_numbers = st.from_regex(r"\+[1-9][0-9]{1,14}", fullmatch=True)
@@ -63,17 +71,40 @@ def records_of(items: st.SearchStrategy[T], max_size: int = 3) -> st.SearchStrat
     return st.lists(items, max_size=max_size).map(Records)
 
 
-spans = st.builds(Span, start=st.integers(0, 10**6), end=st.integers(0, 10**6), quote=texts)
+def _span(start: int, quote: str) -> Span:
+    """A span of *quote* from *start*: as long as its quote, as every span is."""
+    return Span(start, start + len(quote), quote)
+
+
+spans = st.builds(_span, st.integers(0, 10**6), texts)
 phone_kinds = st.sampled_from(PhoneKind)
 claim_kinds = st.sampled_from(ClaimKind)
-phones = st.builds(
-    Phone, as_printed=texts, e164=e164_numbers, international=texts, kind=phone_kinds, span=spans
+
+
+@st.composite
+def international_forms(draw: st.DrawFn, e164: str) -> str:
+    """The digits of an E.164 number grouped by spaces, as an international form writes them."""
+    digits = e164[1:]
+    cuts = sorted(draw(st.sets(st.integers(1, len(digits) - 1), max_size=4)))
+    groups = [digits[i:j] for i, j in zip([0, *cuts], [*cuts, len(digits)], strict=True)]
+    return "+" + " ".join(groups)
+
+
+phones = e164_numbers.flatmap(
+    lambda e164: st.builds(
+        Phone,
+        as_printed=texts,
+        e164=st.just(e164),
+        international=international_forms(e164),
+        kind=phone_kinds,
+        span=spans,
+    )
 )
 languages = st.builds(Language, tag=language_tags, as_printed=texts)
 organizations = st.builds(
     Organization,
     id=ids,
-    name=texts,
+    name=names,
     acronym=st.none() | texts,
     country=st.none() | countries,
     country_as_printed=st.none() | texts,
@@ -84,7 +115,7 @@ organizations = st.builds(
 people = st.builds(
     Person,
     id=ids,
-    name=texts,
+    name=names,
     family_name=texts,
     given_name=texts,
     description=st.none() | texts,
@@ -107,18 +138,18 @@ contacts = st.builds(
     span=spans,
 )
 quantities = st.builds(
-    Quantity, value=st.integers(-(10**18), 10**18), unit=texts, exact=st.booleans(), as_printed=texts
+    Quantity, value=st.integers(0, 10**18), unit=texts, exact=st.booleans(), as_printed=texts
 )
 claims = st.builds(
     Claim,
     id=ids,
     kind=claim_kinds,
-    text=texts,
+    text=names,
     quantity=st.none() | quantities,
     attributed_to=ids,
     span=spans,
 )
-quotes = st.builds(Quote, id=ids, speaker=ids, text=texts, span=spans)
+quotes = st.builds(Quote, id=ids, speaker=ids, text=names, span=spans)
 letters = st.builds(Letter, id=ids, title=texts, author=ids, recipient=ids, span=spans)
 discrepancies = st.builds(Discrepancy, id=ids, description=texts, spans=tuples_of(spans))
 
@@ -231,27 +262,29 @@ def consistent_releases(draw: st.DrawFn) -> Release:
     contacts = [
         attrs.evolve(
             contact,
-            phones=tuple(attrs.evolve(p, kind=draw(phone_kinds)) for p in contact.phones),
-            languages=tuple(attrs.evolve(lang, tag=draw(language_tags)) for lang in contact.languages),
             role=draw(st.sampled_from([None, contact.role or None, contact.organization_as_printed])),
         )
         for contact in release.contacts
     ]
+    # A phone's kind, a figure's value and exactness, and a language's tag follow
+    # from the text; a claim's kind and a figure's unit do not.
     claims = [
         attrs.evolve(
             claim,
             kind=draw(claim_kinds),
             quantity=None
             if claim.quantity is None
-            else attrs.evolve(
-                claim.quantity,
-                value=draw(st.integers(0, 10**12)),
-                unit=draw(texts),
-                exact=draw(st.booleans()),
-            ),
+            else attrs.evolve(claim.quantity, unit=draw(st.sampled_from(["organizations", "people", "x"]))),
         )
         for claim in release.claims
     ]
+    stated = sum(
+        claim.quantity.value
+        for claim in claims
+        if claim.kind is ClaimKind.STATEMENT
+        and claim.quantity is not None
+        and claim.quantity.unit == "organizations"
+    )
     people = [
         attrs.evolve(p, description=draw(st.sampled_from([None, p.description]))) for p in release.people
     ]
@@ -259,6 +292,7 @@ def consistent_releases(draw: st.DrawFn) -> Release:
         release,
         contacts=contacts,
         claims=claims,
+        stated_organization_count=stated,
         people=people,
         letter=attrs.evolve(release.letter, title=draw(texts)),
         discrepancies=tuple(attrs.evolve(d, description=draw(texts)) for d in release.discrepancies),

@@ -109,6 +109,15 @@ class TestInstalledScript:
         expected = members_tsv(release.members.filter(country="KR"))
         assert expected == ok(run(script, "members", "--country", "ROK"))
 
+    def test_members_without_a_country(self, script: str, release: icnk_letter.Release) -> None:
+        """``--country none`` (or ``-``) lists the members printed without a country."""
+        expected = members_tsv(release.members.filter(country=None))
+        assert (expected, expected) == (
+            ok(run(script, "members", "--country", "none")),
+            ok(run(script, "members", "--country", "-")),
+        )
+        assert expected.count("\n") == 13
+
     def test_contacts_filters(self, script: str) -> None:
         """``contacts`` takes --language, --city and --organization together."""
         out = ok(
@@ -471,11 +480,38 @@ class TestListings:
         assert code == 0
         assert "\r\n".join([lines[0], lines[2], lines[4], ""]) == out
 
+    @pytest.mark.parametrize("country", ["none", "None", " NONE ", "-"])
+    def test_members_without_a_country(
+        self, capsys: pytest.CaptureFixture[str], release: icnk_letter.Release, country: str
+    ) -> None:
+        """``--country none`` or ``-`` is ``country=None``: the members printed without a country."""
+        code, out, err = call(capsys, "members", "--country", country, "--format", "json")
+        expected = icnk_letter.to_json(release.members.filter(country=None), indent=2) + "\n"
+        assert (0, expected, "") == (code, out, err)
+
+    def test_members_without_a_country_as_text(
+        self, capsys: pytest.CaptureFixture[str], release: icnk_letter.Release
+    ) -> None:
+        """In a pipe, ``--country none`` prints their lines with an empty country field."""
+        code, out, _ = call(capsys, "members", "--country", "none")
+        assert (0, members_tsv(release.members.filter(country=None))) == (code, out)
+        assert all(line.startswith("\t") for line in out.splitlines())
+
+    @pytest.mark.parametrize("organization", ["CSW", "csw", "Christian Solidarity Worldwide (CSW)"])
+    def test_contacts_by_any_organization_key(
+        self, capsys: pytest.CaptureFixture[str], organization: str
+    ) -> None:
+        """``--organization`` takes any key that looks the organization up, its acronym too."""
+        code, out, _ = call(capsys, "contacts", "--organization", organization)
+        assert (0, ["London"]) == (code, [line.split("\t")[0] for line in out.splitlines()])
+
     @pytest.mark.parametrize(
         ("args", "message"),
         [
             (["contacts", "--language", "Klingon"], "unknown language 'Klingon'"),
             (["members", "--country", "Korea"], "unknown country 'Korea'"),
+            (["members", "--country", "XX"], "country 'XX' is not an ISO 3166-1 alpha-2 code"),
+            (["contacts", "--organization", "Nope"], "organization: no organization matches 'Nope'"),
         ],
     )
     def test_bad_values(self, capsys: pytest.CaptureFixture[str], args: list[str], message: str) -> None:
@@ -615,6 +651,13 @@ class TestSearch:
             " in a system of prison and labour camps\n"
         )
         assert (0, expected) == (code, out)
+
+    def test_members_kind(self, capsys: pytest.CaptureFixture[str], release: icnk_letter.Release) -> None:
+        """``--kind members`` leaves out the coalition and the organizations only named in the text."""
+        code, out, _ = call(capsys, "search", "international", "--kind", "members", "--format", "json")
+        expected = [hit.record.id for hit in release.search("international", kind="members", limit=10)]
+        assert (0, expected) == (code, [hit["record"]["id"] for hit in json.loads(out)])
+        assert "international-committee-of-the-red-cross" not in out
 
     def test_default_limit(self, capsys: pytest.CaptureFixture[str]) -> None:
         """At most 10 hits unless --limit says otherwise."""

@@ -178,6 +178,25 @@ class TestJsonSchema:
         data["contacts"][0]["phones"][0]["span"]["start"] = "12"
         assert len(schema_errors(data)) == 2
 
+    def test_schema_has_the_rules_of_records(self) -> None:
+        """The schema also refuses what the rules of records refuse and a pattern can say."""
+        data = bundled()
+        data["members"][0]["id"] = "Advocates"
+        data["people"][0]["name"] = " "
+        data["quotes"][0]["text"] = ""
+        data["claims"][7]["quantity"]["value"] = -1
+        data["contacts"][0]["phones"][0]["e164"] = "123"
+        assert [
+            "'Advocates' does not match '^[a-z0-9]+(-[a-z0-9]+)*$'",
+            "' ' does not match '\\\\S'",
+            "'123' does not match '^\\\\+[1-9][0-9]{1,14}$'",
+            "'' does not match '\\\\S'",
+            "{'value': -1, 'unit': 'people', 'exact': False, 'as_printed': 'Over 200,000'} is not valid under any of the given schemas",
+        ] == schema_errors(data)
+        assert ["-1 is less than the minimum of 0"] == schema_errors(
+            data["claims"][7]["quantity"], "Quantity"
+        )
+
 
 Mutation = Callable[[dict[str, Any]], Any]
 
@@ -210,6 +229,29 @@ def _locate(data: Any, path: str) -> tuple[Any, Any]:
     for step in steps[:-1]:
         node = node[step]
     return node, steps[-1]
+
+
+def _edit(path: str, change: Callable[[Any], Any]) -> Mutation:
+    """A mutation that replaces the value at *path* with *change* of it."""
+
+    def mutate(data: dict[str, Any]) -> Any:
+        parent, key = _locate(data, path)
+        parent[key] = change(parent[key])
+        return data
+
+    return mutate
+
+
+def _shift_span(path: str, by: int) -> Mutation:
+    """A mutation that moves the span at *path* by *by* characters, keeping its length."""
+
+    def mutate(data: dict[str, Any]) -> Any:
+        span = _locate(data, path + ".start")[0]
+        span["start"] += by
+        span["end"] += by
+        return data
+
+    return mutate
 
 
 def _text(mutate: Callable[[str], str | bytes]) -> Callable[[], str | bytes]:
@@ -379,13 +421,69 @@ MALFORMED: list[tuple[str, Callable[[], str | bytes], str]] = [
     ("text changed (sha256)", _data(_change_text), "sha256: the text hashes to"),
     (
         "span does not quote the text",
-        _data(_set("members[3].span.quote", "Asian Federation")),
+        _data(_edit("members[3].span.quote", str.upper)),
         "members[3] (asian-federation-against-involuntary-disappearances).span: quotes",
     ),
     (
         "span outside the text",
-        _data(_set("quotes[0].span.end", 10**6)),
-        "quotes[0] (quote-1).span: [817:1000000] is outside the text",
+        _data(_shift_span("quotes[0].span", 10**6)),
+        "quotes[0] (quote-1).span: [1000817:1001263] is outside the text",
+    ),
+    (
+        "span quote of another length",
+        _data(_set("members[3].span.quote", "Asian Federation")),
+        "members[3] (asian-federation-against-involuntary-disappearances).span.quote: 'Asian Federation' is 16 characters long, but [3532:3583] covers 51",
+    ),
+    (
+        "span ending before its start",
+        _data(_set("quotes[0].span.end", 0)),
+        "quotes[0] (quote-1).span.end: 0 is before start 817",
+    ),
+    (
+        "negative span start",
+        _data(_set("title_span.start", -1)),
+        "title_span.start: -1 is negative",
+    ),
+    (
+        "id not a slug",
+        _data(_set("people[1].id", "Ha Tae Keung")),
+        "people[1] (Ha Tae Keung).id: 'Ha Tae Keung' is not a lowercase slug",
+    ),
+    (
+        "blank name",
+        _data(_set("members[0].name", " ")),
+        "members[0] (advocates-international-global-council).name: ' ' is empty or blank",
+    ),
+    ("empty text", _data(_set("quotes[0].text", "")), "quotes[0] (quote-1).text: '' is empty or blank"),
+    (
+        "negative figure",
+        _data(_set("claims[7].quantity.value", -200000)),
+        "claims[7] (violation-1).quantity.value: -200000 is negative",
+    ),
+    (
+        "figure disagrees with its printed form",
+        _data(_set("claims[7].quantity.value", 2000000)),
+        "claims[7] (violation-1).quantity.value: 2000000 is not 200000, the figure printed 'Over 200,000'",
+    ),
+    (
+        "international form with other digits",
+        _data(_set("contacts[2].phones[0].international", "+44 20 8329 0046")),
+        "contacts[2] (contact-london).phones[0].international: '+44 20 8329 0046' is not +442083290045",
+    ),
+    (
+        "phone kind disagrees with the text",
+        _data(_set("contacts[1].phones[1].kind", "unspecified")),
+        "contacts[1] (contact-tokyo).phones[1].kind: 'unspecified', but '(mobile)' is printed right after",
+    ),
+    (
+        "language tag of another language",
+        _data(_set("contacts[0].languages[0].tag", "ja")),
+        "contacts[0] (contact-seoul).languages[0].tag: 'ja' is not the tag of 'Korean', 'ko'",
+    ),
+    (
+        "stated count disagrees with the statements",
+        _data(_set("stated_organization_count", 39)),
+        "stated_organization_count: 39 is not the sum of the statements that count organizations, 43",
     ),
     (
         "country not a code",
@@ -474,6 +572,124 @@ class TestStrictLoading:
             icnk_letter.from_json(
                 '[{"start":0,"end":0,"quote":""},{"start":0,"end":0}]', Records[icnk_letter.Span]
             )
+
+    def test_span_ending_before_its_start(self) -> None:
+        """A span whose end is before its start is refused, not built to fail at len()."""
+        with pytest.raises(DataError) as info:
+            icnk_letter.from_json('{"start":5,"end":0,"quote":"hello"}', icnk_letter.Span)
+        assert ("end: 0 is before start 5",) == info.value.problems
+
+    def test_span_of_another_length(self) -> None:
+        """A span's quote must be end - start characters long, from a start of 0 or more."""
+        with pytest.raises(DataError) as info:
+            icnk_letter.from_dict({"start": -1, "end": 1, "quote": "abc"}, icnk_letter.Span)
+        expected = ("start: -1 is negative", "quote: 'abc' is 3 characters long, but [-1:1] covers 2")
+        assert expected == info.value.problems
+
+    def test_sound_records_load(self) -> None:
+        """Records that meet their rules load as before."""
+        assert icnk_letter.Span(3, 5, "ok") == icnk_letter.from_json(
+            '{"start":3,"end":5,"quote":"ok"}', icnk_letter.Span
+        )
+
+    @pytest.mark.parametrize(
+        ("cls", "data", "expected"),
+        [
+            (
+                icnk_letter.Phone,
+                {"e164": "123"},
+                "e164: '123' is not an E.164 number",
+            ),
+            (
+                icnk_letter.Phone,
+                {"e164": "+0123456"},
+                "e164: '+0123456' is not an E.164 number",
+            ),
+            (
+                icnk_letter.Phone,
+                {"international": "+81 3 5282 516"},
+                "international: '+81 3 5282 516' is not +81352825162",
+            ),
+            (icnk_letter.Quantity, {"value": -5}, "value: -5 is negative"),
+            (icnk_letter.Language, {"tag": "Korean"}, "tag: 'Korean' is not a BCP 47 language tag"),
+            (icnk_letter.Organization, {"name": " \t"}, "name: ' \\t' is empty or blank"),
+            (icnk_letter.Person, {"name": ""}, "name: '' is empty or blank"),
+            (icnk_letter.Claim, {"text": "  "}, "text: '  ' is empty or blank"),
+            (icnk_letter.Quote, {"text": ""}, "text: '' is empty or blank"),
+            (
+                icnk_letter.Letter,
+                {"id": "Open Letter"},
+                "id: 'Open Letter' is not a lowercase slug (letters a-z and digits, words joined by single hyphens)",
+            ),
+        ],
+        ids=lambda value: value.__name__ if isinstance(value, type) else None,
+    )
+    def test_record_rules(self, cls: type, data: dict[str, Any], expected: str, release: Release) -> None:
+        """Each class is checked for values it can never have, with no text needed."""
+        sample = {
+            icnk_letter.Phone: release.contacts[1].phones[0],
+            icnk_letter.Quantity: release.claims[7].quantity,
+            icnk_letter.Language: release.contacts[0].languages[0],
+            icnk_letter.Organization: release.members[0],
+            icnk_letter.Person: release.people[0],
+            icnk_letter.Claim: release.claims[0],
+            icnk_letter.Quote: release.quotes[0],
+            icnk_letter.Letter: release.letter,
+        }[cls]
+        broken = {**icnk_letter.to_dict(sample), **data}
+        with pytest.raises(DataError) as info:
+            icnk_letter.from_dict(broken, cls)
+        assert (expected,) == info.value.problems
+        with pytest.raises(DataError) as info:
+            icnk_letter.from_json(json.dumps(broken), cls)
+        assert (expected,) == info.value.problems
+
+    def test_every_record_problem_with_its_path(self, release: Release) -> None:
+        """All the problems of a record and the records inside it are listed at once, each with its path."""
+        data = icnk_letter.to_dict(release.contacts[1])
+        data["id"] = "Tokyo"
+        data["languages"][1]["tag"] = "english"
+        data["phones"][0]["e164"] = "123"
+        data["phones"][1]["span"]["end"] = 0
+        with pytest.raises(DataError) as info:
+            icnk_letter.from_dict(data, icnk_letter.Contact)
+        assert [
+            "id",
+            "languages[1].tag",
+            "phones[0].e164",
+            "phones[1].span.end",
+        ] == [problem.split(":")[0] for problem in info.value.problems]
+
+    def test_record_rules_in_collections(self, release: Release) -> None:
+        """A collection names each record by its index and id."""
+        data = [icnk_letter.to_dict(member) for member in release.members[:2]]
+        data[1]["name"] = ""
+        with pytest.raises(DataError) as info:
+            icnk_letter.from_json(json.dumps(data), Records[Organization])
+        assert ("[1] (amnesty-international).name: '' is empty or blank",) == info.value.problems
+
+    def test_shape_problems_come_first(self) -> None:
+        """A record that is not even well-typed is not checked further: its shape problems are listed."""
+        with pytest.raises(DataError) as info:
+            icnk_letter.from_json('{"start":5,"end":"0","quote":"hello"}', icnk_letter.Span)
+        assert ("end: expected an integer, got the string '0'",) == info.value.problems
+
+    def test_release_problems_are_listed_once(self) -> None:
+        """For a release, the rules of records run once, within verify(): no problem is listed twice."""
+        text = _data(
+            _set("contacts[2].phones[0].e164", "123"),
+            _set("claims[7].quantity.value", -1),
+            _set("members[0].name", ""),
+            _set("quotes[0].span.end", 0),
+        )()
+        with pytest.raises(DataError) as info:
+            icnk_letter.from_json(text)
+        assert (
+            "quotes[0] (quote-1).span.end: 0 is before start 817",
+            "members[0] (advocates-international-global-council).name: '' is empty or blank",
+            "contacts[2] (contact-london).phones[0].e164: '123' is not an E.164 number",
+            "claims[7] (violation-1).quantity.value: -1 is negative",
+        ) == info.value.problems
 
     def test_not_text(self) -> None:
         """Passing something that is not JSON text is a programming error, a TypeError."""

@@ -47,3 +47,22 @@ class TestDataFile:
     def test_text_is_not_duplicated(self) -> None:
         """The JSON describes the text; it does not carry a second copy of it."""
         assert "text" not in json.loads(data_bytes("release.json"))
+
+
+class TestCountries:
+    def test_iso_codes(self) -> None:
+        """``countries.json`` lists the 249 ISO 3166-1 alpha-2 codes, sorted, each two capital letters."""
+        codes = json.loads(data_bytes("countries.json"))["iso3166_alpha2"]
+        assert (249, sorted(set(codes))) == (len(codes), codes)
+        assert all(len(code) == 2 and code.isascii() and code.isupper() for code in codes)
+        assert {"KR", "KP", "GB", "US", "JP", "AQ"} <= set(codes)
+
+    def test_named_countries_have_codes(self, release: icnk_letter.Release) -> None:
+        """Every country the data names, and every country of a record, is an ISO 3166-1 code."""
+        data = json.loads(data_bytes("countries.json"))
+        used = {
+            c
+            for c in (*(o.country for o in release.organizations), *(c.country for c in release.contacts))
+            if c
+        }
+        assert set() == (set(data["countries"]) | used) - set(data["iso3166_alpha2"])

@@ -3,13 +3,16 @@
 from __future__ import annotations
 
 import copy
+import gc
 import pickle
+from collections.abc import Callable
 
 import attrs
 import pytest
 
 import icnk_letter
 from icnk_letter import Claim, ClaimKind, Contact, Organization, Records, Release
+from icnk_letter._records import owner_of
 
 ROK_MEMBERS = [
     "free-nk-gulag",
@@ -32,6 +35,12 @@ def ids(
     records: Records[Organization] | Records[Contact] | Records[Claim] | Records[icnk_letter.Person],
 ) -> list[str]:
     return [record.id for record in records]
+
+
+def pickled(release: Release) -> Release:
+    """Return *release* pickled and unpickled."""
+    clone: Release = pickle.loads(pickle.dumps(release))
+    return clone
 
 
 class TestCountry:
@@ -76,8 +85,27 @@ class TestCountry:
         with pytest.raises(ValueError, match="unknown country 'Korea'") as info:
             release.members.filter(country="Korea")
         assert "two-letter ISO 3166-1 code" in str(info.value)
-        assert "ROK" in str(info.value)
-        assert "South Korea" in str(info.value)
+        assert "'ROK'" in str(info.value)
+        assert "'South Korea'" in str(info.value)
+
+    def test_names_in_the_message_are_quoted(self, release: Release) -> None:
+        """Each name understood is quoted, so "Korea, Republic of" does not read as two names."""
+        with pytest.raises(ValueError, match="unknown country 'Korea'") as info:
+            release.members.filter(country="Korea")
+        assert "'Japan', 'Korea, Republic of', 'Republic of Korea', 'ROK'" in str(info.value)
+
+    @pytest.mark.parametrize("code", ["XX", "xx", " Zz ", "EU"])
+    def test_two_letters_that_are_no_code(self, release: Release, code: str) -> None:
+        """Two letters that are not an ISO 3166-1 alpha-2 code are a ValueError, not an empty result."""
+        with pytest.raises(ValueError, match="is not an ISO 3166-1 alpha-2 code") as info:
+            release.members.filter(country=code)
+        assert str(info.value).startswith(f"country {code!r} is not an ISO 3166-1 alpha-2 code; ")
+        assert "'South Korea'" in str(info.value)
+
+    @pytest.mark.parametrize("code", ["FR", "fr", "KP", "AQ", "ZW"])
+    def test_codes_without_members(self, release: Release, code: str) -> None:
+        """Every ISO 3166-1 code is understood, including those no member has."""
+        assert () == release.members.filter(country=code)
 
     def test_not_a_string(self, release: Release) -> None:
         """A country that is not a string or None is a TypeError."""
@@ -137,6 +165,77 @@ class TestContacts:
         """Contacts by organization: its id or printed name."""
         assert ids(release.contacts.filter(organization=organization)) == ["contact-tokyo", "contact-bangkok"]
 
+    @pytest.mark.parametrize(
+        "organization",
+        [
+            "CSW",
+            "csw",
+            "christian-solidarity-worldwide",
+            "Christian Solidarity Worldwide (CSW)",
+            "  christian solidarity  worldwide ",
+        ],
+    )
+    def test_organization_any_lookup_key(self, release: Release, organization: str) -> None:
+        """Any key that looks the organization up works, its acronym in any case included."""
+        assert ["contact-london"] == ids(release.contacts.filter(organization=organization))
+        assert release.lookup(organization) == release.lookup("CSW")
+
+    def test_organization_without_contacts(self, release: Release) -> None:
+        """An organization of the release that has no press contact gives an empty result."""
+        assert () == release.contacts.filter(organization="FIDH")
+
+    def test_unknown_organization(self, release: Release) -> None:
+        """A value that names no organization is a ValueError naming it, not an empty result."""
+        with pytest.raises(ValueError, match="Nope") as info:
+            release.contacts.filter(organization="Nope")
+        assert "organization: no organization matches 'Nope'" == str(info.value)
+
+    def test_unknown_organization_suggests(self, release: Release) -> None:
+        """The error for a misspelt organization suggests the closest."""
+        with pytest.raises(ValueError, match="Worldwid") as info:
+            release.contacts.filter(organization="Christian Solidarity Worldwid")
+        expected = (
+            "organization: no organization matches 'Christian Solidarity Worldwid'; "
+            "did you mean 'Christian Solidarity Worldwide'?"
+        )
+        assert expected == str(info.value)
+
+    def test_organization_of_another_kind(self, release: Release) -> None:
+        """A key of a person is not an organization: the lookup is limited to organizations."""
+        assert release.lookup("Kanae Doi").id == "kanae-doi"
+        with pytest.raises(ValueError, match=r"^organization: no organization matches 'Kanae Doi'"):
+            release.contacts.filter(organization="Kanae Doi")
+
+    def test_organization_record_of_another_kind(self, release: Release) -> None:
+        """A record of another kind is a TypeError that says what was expected."""
+        with pytest.raises(
+            TypeError,
+            match=r"^organization: expected an Organization, a str that names one, or None, got Person: ",
+        ):
+            release.contacts.filter(organization=release.people[2])
+        with pytest.raises(TypeError, match=r"organization: expected an Organization.*got int: 5"):
+            release.contacts.filter(organization=5)
+
+    def test_blank_organization(self, release: Release) -> None:
+        """A blank organization is a ValueError, like a blank lookup key."""
+        with pytest.raises(ValueError, match=r"^organization: the lookup key is blank"):
+            release.contacts.filter(organization="  ")
+
+    def test_no_organization(self, release: Release) -> None:
+        """``organization=None`` matches nothing: every contact has one."""
+        assert () == release.contacts.filter(organization=None)
+
+    def test_ambiguous_organization(self, release: Release) -> None:
+        """A key that names two organizations is a ValueError listing both."""
+        csw = release.members.lookup("CSW")
+        twin = attrs.evolve(csw, id="csw-2", listed_as=None, mentions=())
+        doubled = attrs.evolve(release, other_organizations=(*release.other_organizations, twin))
+        with pytest.raises(ValueError, match=r"^organization: 'CSW' names 2 records: 'christian-solidarity"):
+            doubled.contacts.filter(organization="CSW")
+        assert ["contact-london"] == ids(
+            doubled.contacts.filter(organization="christian-solidarity-worldwide")
+        )
+
     def test_organization_record(self, release: Release) -> None:
         """An Organization record stands for its id."""
         csw = release.members.lookup("CSW")
@@ -154,6 +253,17 @@ class TestContacts:
             ids(release.contacts.filter(person=doi)) + ids(release.contacts.filter(person="kanae doi"))
             == ["contact-tokyo"] * 2
         )
+
+    @pytest.mark.parametrize("person", ["Tae Keung Ha", "Ha Tae Keung", "HA-TAE-KEUNG", "ha-tae-keung"])
+    def test_person_any_lookup_key(self, release: Release, person: str) -> None:
+        """A person's name in either order, or the id, as lookup accepts them."""
+        assert ["contact-seoul"] == ids(release.contacts.filter(person=person))
+
+    def test_unknown_person(self, release: Release) -> None:
+        """A value that names no person is a ValueError suggesting the closest."""
+        with pytest.raises(ValueError, match="Kanae Dio") as info:
+            release.contacts.filter(person="Kanae Dio")
+        assert "person: no person matches 'Kanae Dio'; did you mean 'Kanae Doi'?" == str(info.value)
 
 
 class TestClaims:
@@ -198,6 +308,33 @@ class TestClaims:
             "demand-5",
         ]
 
+    @pytest.mark.parametrize("author", ["Tae Keung Ha", "ha tae keung"])
+    def test_attributed_to_a_name(self, release: Release, author: str) -> None:
+        """A person's name, as lookup accepts it, stands for the person."""
+        assert ["demand-2", "demand-3", "demand-4", "demand-5"] == ids(
+            release.claims.filter(attributed_to=author)
+        )
+
+    def test_attributed_to_the_letter_and_the_release(self, release: Release) -> None:
+        """The letter (its record, id or title) and the release (itself or its id) make claims too."""
+        by_letter = ids(release.claims.filter(attributed_to=release.letter))
+        assert (by_letter, by_letter) == (
+            ids(release.claims.filter(attributed_to="open letter to Kim Jong-un")),
+            ids(release.claims.filter(attributed_to="open-letter")),
+        )
+        assert len(by_letter) == 7
+        assert (["statement-1", "statement-2"], ["statement-1", "statement-2"]) == (
+            ids(release.claims.filter(attributed_to=release)),
+            ids(release.claims.filter(attributed_to=release.id)),
+        )
+
+    def test_attributed_to_an_organization(self, release: Release) -> None:
+        """An organization makes no claims: its name is a ValueError naming the kinds looked for."""
+        with pytest.raises(ValueError, match=r"^attributed_to: no person or letter matches 'ICNK'"):
+            release.claims.filter(attributed_to="ICNK")
+        with pytest.raises(TypeError, match="expected a Person or a Letter or a Release"):
+            release.claims.filter(attributed_to=release.coalition)
+
 
 class TestComposition:
     def test_chained_equals_combined(self, release: Release) -> None:
@@ -218,6 +355,10 @@ class TestComposition:
         """No criteria keeps everything."""
         assert release.members == release.members.filter()
 
+    def test_record_for_its_id(self, release: Release) -> None:
+        """A record stands for its id in the plain ``id`` criterion too."""
+        assert [release.members[3]] == list(release.members.filter(id=release.members[3]))
+
     def test_none_for_a_required_field(self, release: Release) -> None:
         """None for a field that every record has (a name) matches nothing; for an optional one, the blanks."""
         assert ((), 13) == (release.members.filter(name=None), len(release.members.filter(country=None)))
@@ -232,6 +373,78 @@ class TestComposition:
         assert ids(release.people.filter(affiliation="human-rights-watch")) == ["kanae-doi", "phil-robertson"]
         assert [q.id for q in release.quotes.filter(speaker="Ha Tae Keung")] == ["quote-1"]
 
+    @pytest.mark.parametrize(
+        ("affiliation", "expected"),
+        [
+            ("Human Rights Watch", ["kanae-doi", "phil-robertson"]),
+            ("ICNK", ["ha-tae-keung"]),
+            ("Open North Korea", ["ha-tae-keung"]),
+            ("CSW", ["kiri-kankhwende"]),
+            ("Amnesty International", []),
+            (None, ["kim-jong-un"]),
+        ],
+    )
+    def test_affiliation(self, release: Release, affiliation: str | None, expected: list[str]) -> None:
+        """People by an organization they are tied to, named as lookup names it; None for the unaffiliated."""
+        assert expected == ids(release.people.filter(affiliation=affiliation))
+
+    def test_unknown_affiliation_and_speaker(self, release: Release) -> None:
+        """An affiliation or a speaker that names no record of its kind is a ValueError."""
+        with pytest.raises(ValueError, match=r"^affiliation: no organization matches 'Nope'"):
+            release.people.filter(affiliation="Nope")
+        with pytest.raises(ValueError, match=r"^speaker: no person matches 'CSW'"):
+            release.quotes.filter(speaker="CSW")
+        assert ["quote-1"] == [q.id for q in release.quotes.filter(speaker="Tae Keung Ha")]
+        assert () == release.quotes.filter(speaker=None)
+
+    def test_chained_filters_keep_the_release(self, release: Release) -> None:
+        """A filtered collection, even an empty one, still resolves names through its release."""
+        london = release.contacts.filter(city="London")
+        assert ["contact-london"] == ids(london.filter(organization="CSW"))
+        empty = release.contacts.filter(city="Paris")
+        assert () == empty.filter(organization="CSW")
+        with pytest.raises(ValueError, match="no organization matches 'Nope'"):
+            empty.filter(organization="Nope")
+
+    def test_collection_without_a_release(self, release: Release) -> None:
+        """A collection built by hand takes a record or an id, and cannot tell a name from nothing."""
+        contacts = Records(list(release.contacts))
+        csw = release.lookup("CSW")
+        assert (["contact-london"], ["contact-london"], [], ["contact-london"]) == (
+            ids(contacts.filter(organization=csw)),
+            ids(contacts.filter(organization="christian-solidarity-worldwide")),
+            ids(contacts.filter(organization="CSW")),
+            ids(contacts.filter(person="Kiri Kankhwende")),  # its id, normalized
+        )
+
+    def test_evolved_release_has_its_own_collections(self, release: Release) -> None:
+        """A release made with attrs.evolve resolves names in itself, and leaves the original alone."""
+        without_icrc = attrs.evolve(release, other_organizations=())
+        assert without_icrc.contacts == release.contacts
+        with pytest.raises(ValueError, match="no organization matches 'ICRC'"):
+            without_icrc.contacts.filter(organization="ICRC")
+        assert () == release.contacts.filter(organization="ICRC")
+
+    def test_collection_outlives_its_release_variable(self, release: Release) -> None:
+        """A collection keeps its release: a release made in passing still resolves names."""
+        contacts = attrs.evolve(release, title="A copy").contacts
+        gc.collect()
+        assert (["contact-london"], "A copy") == (
+            ids(contacts.filter(organization="CSW")),
+            getattr(owner_of(contacts), "title", None),
+        )
+
+    @pytest.mark.parametrize("clone", [pickled, copy.copy, copy.deepcopy])
+    def test_copied_release_resolves_in_itself(
+        self, release: Release, clone: Callable[[Release], Release]
+    ) -> None:
+        """A pickled or copied release is equal to the original, and its collections resolve names in it."""
+        copied: Release = clone(release)
+        assert copied == release
+        assert ["contact-london"] == ids(copied.contacts.filter(organization="CSW"))
+        assert owner_of(copied.contacts) is copied
+        assert owner_of(release.contacts) is release
+
     def test_filtered_collections_search(self, release: Release) -> None:
         """A filtered collection can be searched and looked up like any other."""
         rok = release.members.filter(country="ROK")
@@ -239,6 +452,16 @@ class TestComposition:
 
 
 class TestBadCriteria:
+    def test_unknown_criterion_without_suggestion(self, release: Release) -> None:
+        """Without a close criterion to suggest, the list of valid ones follows a full stop."""
+        with pytest.raises(TypeError) as info:
+            release.members.filter(zzzz="KR")
+        expected = (
+            "unknown filter criterion 'zzzz' for Organization records. "
+            "Valid criteria: acronym, country, country_as_printed, id, listed_as, name"
+        )
+        assert expected == str(info.value)
+
     def test_unknown_criterion(self, release: Release) -> None:
         """An unknown criterion is a TypeError suggesting the closest and listing the valid ones."""
         with pytest.raises(TypeError) as info:

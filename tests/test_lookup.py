@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import Any
 
 import attrs
 import pytest
@@ -243,9 +244,9 @@ class TestNotFound:
             release.lookup("contact-tokio")
         assert ("contact-tokyo",) == info.value.suggestions
 
-    @pytest.mark.parametrize("key", ["", "   ", "!!!", "Korea", "(.*)+", "\x00"])
+    @pytest.mark.parametrize("key", ["!!!", "Korea", "(.*)+", "\x00"])
     def test_no_match(self, release: Release, key: str) -> None:
-        """Empty, blank, partial and odd keys match nothing and raise NotFoundError."""
+        """Partial and odd keys match nothing and raise NotFoundError."""
         with pytest.raises(NotFoundError):
             release.lookup(key)
         assert release.get(key) is None
@@ -289,6 +290,166 @@ class TestAmbiguous:
         keys = [k for org in release.organizations for k in (org.name, org.acronym, org.listed_as) if k]
         keys += [person.name for person in release.people]
         assert [release.lookup(key) for key in keys] == [release.get(key) for key in keys]
+
+    def test_no_key_of_the_index_names_two_records(self, release: Release) -> None:
+        """Every lookup key the bundled release is indexed under, printed forms included, names one record."""
+        from icnk_letter._search import index_of
+
+        index = index_of(release)
+        keys = index._keys  # pyright: ignore[reportPrivateUsage]
+        doubled = {key: [index.records[i].id for i, _, _ in entries] for key, entries in keys.items()}
+        assert {} == {key: found for key, found in doubled.items() if len(found) > 1}
+
+
+class TestPrintedForms:
+    @pytest.mark.parametrize(
+        ("key", "expected_id", "field"),
+        [
+            (
+                "International Committee of the Red Cross (ICRC)",
+                "international-committee-of-the-red-cross",
+                "span",
+            ),
+            (
+                "International Coalition to Stop Crimes Against Humanity in North Korea (ICNK)",
+                "international-coalition-to-stop-crimes-against-humanity-in-north-korea",
+                "span",
+            ),
+            (
+                "the Coalition",
+                "international-coalition-to-stop-crimes-against-humanity-in-north-korea",
+                "mentions",
+            ),
+            ("Christian Solidarity Worldwide (CSW)", "christian-solidarity-worldwide", "mentions"),
+            ("General Kim", "kim-jong-un", "mentions"),
+        ],
+    )
+    def test_span_and_mentions(self, release: Release, key: str, expected_id: str, field: str) -> None:
+        """The words the text prints for an organization or a person look it up, and rank as exact hits."""
+        hit = release.search(key)[0]
+        assert (expected_id, expected_id, 1.0, field) == (
+            release.lookup(key).id,
+            hit.record.id,
+            hit.score,
+            hit.field,
+        )
+
+    def test_every_printed_form(self, release: Release) -> None:
+        """The span and every mention of every organization and person find that record."""
+        named: list[Organization | icnk_letter.Person] = [*release.organizations, *release.people]
+        for record in named:
+            for span in (record.span, *record.mentions):
+                assert record == release.lookup(span.quote), span.quote
+
+
+class TestBadKeys:
+    @pytest.mark.parametrize("key", ["", "   ", "\t\n", "\u3000"])
+    @pytest.mark.parametrize(
+        "lookup",
+        [
+            RELEASE.lookup,
+            RELEASE.get,
+            RELEASE.members.lookup,
+            RELEASE.contacts.get,
+            icnk_letter.lookup,
+        ],
+    )
+    def test_blank_key(self, lookup: Callable[[str], object], key: str) -> None:
+        """An empty or blank key is a ValueError, as for search, never NotFoundError or a default."""
+        with pytest.raises(ValueError, match=r"^the lookup key is blank; pass an id, a name"):
+            lookup(key)
+
+    @pytest.mark.parametrize("record_id", [5, None, b"kanae-doi"])
+    def test_by_id_takes_a_str(self, release: Release, record_id: object) -> None:
+        """``by_id`` of anything but a str is a TypeError naming what it got."""
+        loose: Any = release
+        with pytest.raises(TypeError, match=r"^Release.by_id\(\) takes a str, got "):
+            loose.by_id(record_id)
+
+    def test_by_id_not_found(self, release: Release) -> None:
+        """``by_id`` of a str that is no id is still NotFoundError; ids are exact."""
+        with pytest.raises(NotFoundError, match="no record matches 'Kanae Doi'"):
+            release.by_id("Kanae Doi")
+
+
+class TestResolvers:
+    @pytest.mark.parametrize(
+        "organization",
+        [
+            "CSW",
+            "csw",
+            "Christian Solidarity Worldwide",
+            "christian-solidarity-worldwide",
+            "Christian Solidarity Worldwide (CSW)",
+        ],
+    )
+    def test_contacts_of_any_key(self, release: Release, organization: str) -> None:
+        """``contacts_of`` takes any key that looks an organization up, its acronym in any case too."""
+        assert ["contact-london"] == [c.id for c in release.contacts_of(organization)]
+
+    def test_contacts_of_without_contacts(self, release: Release) -> None:
+        """An organization without press contacts has none: an empty tuple, not an error."""
+        assert () == release.contacts_of("FIDH")
+
+    def test_contacts_of_nothing(self, release: Release) -> None:
+        """A str that names no organization is NotFoundError, with suggestions."""
+        with pytest.raises(NotFoundError) as info:
+            release.contacts_of("Amnesty Internacional")
+        assert (
+            "no organization matches 'Amnesty Internacional'; did you mean 'Amnesty International'?",
+            "Amnesty Internacional",
+        ) == (str(info.value), info.value.key)
+
+    @pytest.mark.parametrize("key", ["kanae-doi", "Kanae Doi", "Nope"])
+    def test_contacts_of_another_kind(self, release: Release, key: str) -> None:
+        """A key of a person, or of nothing, names no organization."""
+        with pytest.raises(NotFoundError, match=f"^no organization matches {key!r}"):
+            release.contacts_of(key)
+
+    def test_contacts_of_blank(self, release: Release) -> None:
+        """A blank str is a ValueError."""
+        with pytest.raises(ValueError, match="blank"):
+            release.contacts_of(" ")
+
+    def test_limited_to_one_kind(self, release: Release) -> None:
+        """A key that names an organization and a person still finds the organization alone."""
+        hrw = release.lookup("Human Rights Watch")
+        namesake = attrs.evolve(release.people[2], id="hrw-person", name="Human Rights Watch", mentions=())
+        crowded = attrs.evolve(release, people=(*release.people, namesake))
+        with pytest.raises(AmbiguousKeyError):
+            crowded.lookup("Human Rights Watch")
+        assert (["contact-tokyo", "contact-bangkok"], hrw) == (
+            [c.id for c in crowded.contacts_of("Human Rights Watch")],
+            crowded.lookup("human-rights-watch"),
+        )
+
+    def test_ambiguous_organization(self, release: Release) -> None:
+        """A key that names two organizations raises AmbiguousKeyError listing both."""
+        csw = release.members.lookup("CSW")
+        doubled = attrs.evolve(release, other_organizations=(attrs.evolve(csw, id="csw-2", listed_as=None),))
+        with pytest.raises(AmbiguousKeyError, match=r"'christian-solidarity-worldwide' .* and 'csw-2'"):
+            doubled.contacts_of("CSW")
+
+    @pytest.mark.parametrize("author", ["Tae Keung Ha", "ha tae keung", "ha-tae-keung"])
+    def test_claims_by_a_name(self, release: Release, author: str) -> None:
+        """``claims_by`` takes a person's name as lookup accepts it."""
+        assert ["demand-2", "demand-3", "demand-4", "demand-5"] == [c.id for c in release.claims_by(author)]
+
+    def test_claims_by_the_letter_and_the_release(self, release: Release) -> None:
+        """The letter by its title, and the release by its id or itself."""
+        assert (7, ["statement-1", "statement-2"], ["statement-1", "statement-2"]) == (
+            len(release.claims_by("Open Letter to Kim Jong-un")),
+            [c.id for c in release.claims_by(release.id)],
+            [c.id for c in release.claims_by(release)],
+        )
+
+    def test_claims_by_nobody(self, release: Release) -> None:
+        """A str that names no person and not the letter is NotFoundError, with suggestions."""
+        with pytest.raises(NotFoundError) as info:
+            release.claims_by("Kanae Dio")
+        assert "no person or letter matches 'Kanae Dio'; did you mean 'Kanae Doi'?" == str(info.value)
+        with pytest.raises(NotFoundError, match=r"^no person or letter matches 'CSW'$"):
+            release.claims_by("CSW")
 
 
 class TestGet:

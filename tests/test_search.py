@@ -275,9 +275,28 @@ class TestKindAndLimit:
         assert [hit.record.name for hit in hits][:1] == ["Christian Lawyers Association for Paraguay"]
 
     def test_unknown_kind(self, release: Release) -> None:
-        """An unknown kind name is a ValueError listing the valid ones."""
-        with pytest.raises(ValueError, match=r"unknown kind 'members'.*'organizations'"):
-            release.search("korea", kind="members")
+        """An unknown kind name is a ValueError listing every valid one, "people" included."""
+        with pytest.raises(ValueError, match="bogus") as info:
+            release.search("korea", kind="bogus")
+        assert (
+            "unknown kind 'bogus'; use a record class or one of 'organizations', 'members', 'people', "
+            "'contacts', 'claims', 'quotes', 'letters'"
+        ) == str(info.value)
+
+    @pytest.mark.parametrize("kind", ["people", "person", "persons", "People"])
+    def test_people(self, release: Release, kind: str) -> None:
+        """ "people" and its other spellings narrow a search to people."""
+        assert ["kanae-doi"] == [hit.record.id for hit in release.search("kanae", kind=kind)]
+
+    @pytest.mark.parametrize("kind", ["members", "member", " Members "])
+    def test_members(self, release: Release, kind: str) -> None:
+        """ "members" narrows a search to the member list: not the coalition, not the ICRC."""
+        members = release.search("international", kind=kind)
+        organizations = release.search("international", kind="organizations")
+        assert [hit.record.id for hit in organizations if hit.record in release.members] == [
+            hit.record.id for hit in members
+        ]
+        assert len(members) < len(organizations)
 
     def test_bad_kind_type(self, release: Release) -> None:
         """A kind that is neither a record class nor a name is a TypeError."""

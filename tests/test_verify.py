@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import sys
+from typing import Any
 
 import attrs
 import pytest
@@ -13,6 +14,7 @@ import icnk_letter._data
 import icnk_letter._load
 from icnk_letter import DataError
 from icnk_letter._convert import structure
+from icnk_letter._verify import read_figure
 
 if sys.version_info >= (3, 12):
     from importlib.resources import files
@@ -47,7 +49,21 @@ class TestBundled:
     def test_sound(self) -> None:
         """The bundled release passes every check."""
         report = icnk_letter.verify()
-        assert len(report.checks) == 10
+        assert len(report.checks) == 16
+
+    def test_check_names(self) -> None:
+        """The report names the checks of single records and of figures, kinds and counts."""
+        checks = icnk_letter.verify().checks
+        expected = {
+            "ids are lowercase slugs",
+            "names and texts are not blank",
+            "phone kinds agree with the text",
+            "language tags agree with the printed names",
+            "quantities agree with their printed figures",
+            "stated organization count is the sum of the statements",
+        }
+        assert expected == expected & set(checks)
+        assert len(set(checks)) == len(checks)
 
     def test_known_discrepancies(self, release: icnk_letter.Release) -> None:
         """The source's contradictions are reported, not raised."""
@@ -203,3 +219,276 @@ class TestBundledGuards:
         """The bundled files themselves build the bundled release."""
         self.patch_files(monkeypatch, TEXT.encode("utf-8"), DATA)
         assert icnk_letter.load() == icnk_letter._load.build_bundled()
+
+
+def with_contact(release: icnk_letter.Release, index: int, **changes: Any) -> icnk_letter.Release:
+    """A copy of *release* whose contact *index* has *changes*."""
+    contacts = list(release.contacts)
+    contacts[index] = attrs.evolve(contacts[index], **changes)
+    return attrs.evolve(release, contacts=contacts)
+
+
+def with_phone(release: icnk_letter.Release, contact: int, phone: int, **changes: Any) -> icnk_letter.Release:
+    """A copy of *release* whose phone *phone* of contact *contact* has *changes*."""
+    phones = list(release.contacts[contact].phones)
+    phones[phone] = attrs.evolve(phones[phone], **changes)
+    return with_contact(release, contact, phones=tuple(phones))
+
+
+def with_claim(release: icnk_letter.Release, claim_id: str, **changes: Any) -> icnk_letter.Release:
+    """A copy of *release* whose claim *claim_id* has *changes*."""
+    claims = [attrs.evolve(c, **changes) if c.id == claim_id else c for c in release.claims]
+    return attrs.evolve(release, claims=claims)
+
+
+def with_quantity(release: icnk_letter.Release, claim_id: str, **changes: Any) -> icnk_letter.Release:
+    """A copy of *release* whose claim *claim_id* has a quantity with *changes*."""
+    (quantity,) = [c.quantity for c in release.claims if c.id == claim_id]
+    assert quantity is not None
+    return with_claim(release, claim_id, quantity=attrs.evolve(quantity, **changes))
+
+
+def problems_of(release: icnk_letter.Release) -> tuple[str, ...]:
+    """The problems verify() raises for *release* (failing the test if it raises none)."""
+    with pytest.raises(DataError) as info:
+        icnk_letter.verify(release)
+    return info.value.problems
+
+
+class TestPhoneKinds:
+    def test_mobile_not_marked(self, release: icnk_letter.Release) -> None:
+        """A number printed with "(mobile)" after it must be a mobile."""
+        broken = with_phone(release, 1, 1, kind=icnk_letter.PhoneKind.UNSPECIFIED)
+        expected = (
+            "contacts[1] (contact-tokyo).phones[1].kind: 'unspecified', but '(mobile)' is printed"
+            " right after '090-2301-4372' at [3137:3150]",
+        )
+        assert expected == problems_of(broken)
+
+    def test_mobile_not_printed(self, release: icnk_letter.Release) -> None:
+        """A number without "(mobile)" after it must not be a mobile (the kind given as a str)."""
+        broken = with_phone(release, 2, 0, kind="mobile")
+        expected = (
+            "contacts[2] (contact-london).phones[0].kind: 'mobile', but '(mobile)' is not printed"
+            " right after '+44 208 329 0045' at [3245:3261]",
+        )
+        assert expected == problems_of(broken)
+
+    def test_phone_span_off_the_text(self, release: icnk_letter.Release) -> None:
+        """A phone whose span does not quote the text is reported by the span check alone."""
+        span = release.contacts[1].phones[1].span
+        moved = icnk_letter.Span(span.start + 1, span.end + 1, span.quote)
+        problems = problems_of(with_phone(release, 1, 1, span=moved))
+        assert [] == [p for p in problems if ".kind:" in p]
+        assert any("contacts[1] (contact-tokyo).phones[1].span: quotes" in p for p in problems)
+
+
+class TestQuantities:
+    def test_value_disagrees(self, release: icnk_letter.Release) -> None:
+        """A value that is not the printed figure is named with the claim."""
+        expected = (
+            "claims[9] (violation-3).quantity.value: 24000000 is not 24500000,"
+            " the figure printed '24.5 million people'",
+        )
+        assert expected == problems_of(with_quantity(release, "violation-3", value=24_000_000))
+
+    def test_word_disagrees(self, release: icnk_letter.Release) -> None:
+        """A number word is read from the package's table: "three" is 3."""
+        problems = problems_of(with_quantity(release, "statement-1", value=4))
+        assert "claims[0] (statement-1).quantity.value: 4 is not 3, the figure printed 'three'" in problems
+
+    def test_lower_bound_marked_exact(self, release: icnk_letter.Release) -> None:
+        """A figure after "Over" is a lower bound: exact must be False."""
+        expected = (
+            "claims[7] (violation-1).quantity.exact: True but the figure printed 'Over 200,000' is a lower bound",
+        )
+        assert expected == problems_of(with_quantity(release, "violation-1", exact=True))
+
+    def test_exact_marked_lower_bound(self, release: icnk_letter.Release) -> None:
+        """A figure without a qualifier is exact."""
+        expected = (
+            "claims[1] (statement-2).quantity.exact: False but the figure printed '40 other organizations' is exact",
+        )
+        assert expected == problems_of(with_quantity(release, "statement-2", exact=False))
+
+    def test_unreadable_figure(self, release: icnk_letter.Release) -> None:
+        """A printed figure that is not a number verify() can read is a failure."""
+        problems = problems_of(with_quantity(release, "violation-1", as_printed="Over"))
+        assert any(
+            p.startswith("claims[7] (violation-1).quantity.as_printed: 'Over' is not a figure")
+            for p in problems
+        )
+
+    def test_negative_value_is_reported_once(self, release: icnk_letter.Release) -> None:
+        """A negative value is reported by the rule of quantities, not again as a different figure."""
+        expected = ("claims[7] (violation-1).quantity.value: -200000 is negative",)
+        assert expected == problems_of(with_quantity(release, "violation-1", value=-200_000))
+
+
+class TestReadFigure:
+    @pytest.mark.parametrize(
+        ("printed", "expected"),
+        [
+            ("three", (3, True)),
+            ("Three largest", (3, True)),
+            ("40 other organizations", (40, True)),
+            ("Over 200,000", (200_000, False)),
+            ("more than 1,000,000 people", (1_000_000, False)),
+            ("At least forty-two", (42, False)),
+            ("24.5 million people", (24_500_000, True)),
+            ("1.25 billion", (1_250_000_000, True)),
+            ("3 million", (3_000_000, True)),
+            ("ten million", (10_000_000, True)),
+            ("0", (0, True)),
+            ("Nineteen", (19, True)),
+        ],
+    )
+    def test_readable(self, printed: str, expected: tuple[int, bool]) -> None:
+        """Digits, thousands commas, decimals with a scale word and number words are read."""
+        assert expected == read_figure(printed)
+
+    @pytest.mark.parametrize(
+        "printed",
+        [
+            "many",
+            "",
+            "Over",
+            "24.5 people",
+            "1.2345678 million",
+            "200,00",
+            "3x",
+            "forty-ten",
+            "ten-two",
+            "twenty-eleven",
+            "many-two",
+            "forty-many",
+            "Around 40",
+            "9" * 5000,
+            "1," + "000," * 2000 + "000",
+        ],
+    )
+    def test_unreadable(self, printed: str) -> None:
+        """Anything else, such as a decimal without its scale word or an odd compound, is not read."""
+        assert None is read_figure(printed)
+
+    def test_word_table(self) -> None:
+        """number_words.json holds zero to nineteen and the tens, each with its value."""
+        words = json.loads(
+            files("icnk_letter").joinpath("data", "number_words.json").read_text(encoding="utf-8")
+        )
+        table: dict[str, int] = words["number_words"]
+        assert [*range(20), *range(20, 100, 10)] == sorted(table.values())
+        assert (0, 13, 40, 90) == (table["zero"], table["thirteen"], table["forty"], table["ninety"])
+        assert [(value, True) for value in table.values()] == [read_figure(word.upper()) for word in table]
+
+
+class TestLanguages:
+    def test_tag_of_another_language(self, release: icnk_letter.Release) -> None:
+        """A tag that is not the one languages.json gives the printed name is a failure."""
+        languages = (icnk_letter.Language("th", "Japanese"), release.contacts[1].languages[1])
+        expected = ("contacts[1] (contact-tokyo).languages[0].tag: 'th' is not the tag of 'Japanese', 'ja'",)
+        assert expected == problems_of(with_contact(release, 1, languages=languages))
+
+    def test_language_the_data_does_not_know(self, release: icnk_letter.Release) -> None:
+        """A printed name that languages.json does not know cannot be checked, so it is a failure."""
+        languages = (icnk_letter.Language("fr", "French"),)
+        problems = problems_of(with_contact(release, 2, languages=languages))
+        expected = (
+            "contacts[2] (contact-london).languages[0].as_printed: 'French' is not a language of the"
+            " package data (languages.json knows English, Japanese, Korean, Thai)"
+        )
+        assert expected in problems
+
+    def test_malformed_tag_is_reported_once(self, release: icnk_letter.Release) -> None:
+        """A tag that is not BCP 47 at all is reported by the rule of tags alone."""
+        languages = (icnk_letter.Language("EN", "English"),)
+        expected = ("contacts[2] (contact-london).languages[0].tag: 'EN' is not a BCP 47 language tag",)
+        assert expected == problems_of(with_contact(release, 2, languages=languages))
+
+
+class TestStatedCount:
+    def test_count_disagrees(self, release: icnk_letter.Release) -> None:
+        """The stated count must be the sum of the statements that count organizations."""
+        expected = (
+            "stated_organization_count: 39 is not the sum of the statements that count organizations,"
+            " 43: 3 (statement-1) + 40 (statement-2)",
+        )
+        assert expected == problems_of(attrs.evolve(release, stated_organization_count=39))
+
+    def test_statement_made_a_demand(self, release: icnk_letter.Release) -> None:
+        """Only statements count: a count claim of another kind drops out of the sum."""
+        broken = with_claim(release, "statement-2", kind="demand")
+        expected = (
+            "stated_organization_count: 43 is not the sum of the statements that count organizations,"
+            " 3: 3 (statement-1)",
+        )
+        assert expected == problems_of(broken)
+
+    def test_other_units_do_not_count(self, release: icnk_letter.Release) -> None:
+        """A statement whose unit is not "organizations" is not part of the sum."""
+        broken = with_quantity(release, "statement-1", unit="groups")
+        assert any("stated_organization_count: 43 is not" in p and ", 40: " in p for p in problems_of(broken))
+
+    def test_no_counting_statements(self, release: icnk_letter.Release) -> None:
+        """Without statements that count organizations the sum is 0."""
+        broken = attrs.evolve(release, claims=[c for c in release.claims if c.kind.value != "statement"])
+        assert any(p.endswith(", 0: none") for p in problems_of(broken))
+
+
+class TestRecordRules:
+    def test_blank_names_and_texts(self, release: icnk_letter.Release) -> None:
+        """Empty or blank names of organizations and people and texts of claims and quotes are named."""
+        broken = attrs.evolve(
+            release,
+            members=[attrs.evolve(release.members[0], name=""), *release.members[1:]],
+            people=[*release.people[:2], attrs.evolve(release.people[2], name="  "), *release.people[3:]],
+            claims=[attrs.evolve(release.claims[0], text="\n"), *release.claims[1:]],
+            quotes=[attrs.evolve(release.quotes[0], text=" ")],
+        )
+        expected = (
+            "members[0] (advocates-international-global-council).name: '' is empty or blank",
+            "people[2] (kanae-doi).name: '  ' is empty or blank",
+            "quotes[0] (quote-1).text: ' ' is empty or blank",
+            "claims[0] (statement-1).text: '\\n' is empty or blank",
+        )
+        assert expected == problems_of(broken)
+
+    def test_ids_not_slugs(self, release: icnk_letter.Release) -> None:
+        """An id that is not a lowercase slug is named, wherever the record is."""
+        discrepancies = (
+            attrs.evolve(release.discrepancies[0], id="member count"),
+            *release.discrepancies[1:],
+        )
+        broken = attrs.evolve(
+            release,
+            members=[attrs.evolve(release.members[0], id="Advocates"), *release.members[1:]],
+            discrepancies=discrepancies,
+        )
+        why = "is not a lowercase slug (letters a-z and digits, words joined by single hyphens)"
+        problems = problems_of(broken)
+        assert f"members[0] (Advocates).id: 'Advocates' {why}" in problems
+        assert f"discrepancies[0] (member count).id: 'member count' {why}" in problems
+
+    @pytest.mark.parametrize("bad", ["a--b", "-a", "a-", "A", "a_b", "", "é"])
+    def test_slug_pattern(self, release: icnk_letter.Release, bad: str) -> None:
+        """Only [a-z0-9]+(-[a-z0-9]+)* is a slug."""
+        broken = attrs.evolve(release, letter=attrs.evolve(release.letter, id=bad))
+        assert any(
+            p.startswith(f"letter ({bad}).id: {bad!r} is not a lowercase slug") for p in problems_of(broken)
+        )
+
+    def test_unsound_phone_span_is_reported_once(self, release: icnk_letter.Release) -> None:
+        """A phone span that ends before it starts is not also reported as outside its paragraph."""
+        phone = release.contacts[1].phones[0]
+        broken = with_phone(release, 1, 0, span=attrs.evolve(phone.span, end=0))
+        expected = ["contacts[1] (contact-tokyo).phones[0].span.end: 0 is before start 3123"]
+        assert expected == [p for p in problems_of(broken) if ".phones[0]" in p]
+
+    def test_unsound_span_is_reported_once(self, release: icnk_letter.Release) -> None:
+        """A span whose quote is not as long as it is gets one problem, not a second from the text check."""
+        span = release.quotes[0].span
+        quote = attrs.evolve(release.quotes[0], span=attrs.evolve(span, end=span.end + 1))
+        problems = [p for p in problems_of(attrs.evolve(release, quotes=[quote])) if ".span" in p]
+        assert [
+            f"quotes[0] (quote-1).span.quote: {span.quote!r:.60} is 446 characters long, but [817:1264] covers 447"
+        ] == problems

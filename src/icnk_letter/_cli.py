@@ -51,8 +51,10 @@ BROKEN_PIPE = 141
 LISTING_FORMATS = ("table", "tsv", "json", "csv")
 # The export formats, then the data package (which --output must name a folder for).
 EXPORT_CHOICES = (*EXPORT_FORMATS, "datapackage")
-SEARCH_KINDS = ("organizations", "people", "contacts", "claims", "quotes", "letters")
+SEARCH_KINDS = ("organizations", "members", "people", "contacts", "claims", "quotes", "letters")
 CLAIM_KINDS = ("violation", "demand", "statement")
+# The values of --country that mean "printed without a country" (country=None in the library).
+NO_COUNTRY = ("none", "-")
 
 T = TypeVar("T")
 
@@ -288,7 +290,11 @@ def _commands() -> tuple[_Command, ...]:
             "members",
             _members,
             "list the organizations of the member list, in printed order",
-            ("icnk-letter members --country ROK", "icnk-letter members --format csv > members.csv"),
+            (
+                "icnk-letter members --country ROK",
+                "icnk-letter members --country none",
+                "icnk-letter members --format csv > members.csv",
+            ),
             _members_options,
         ),
         _Command(
@@ -357,7 +363,10 @@ def _commands() -> tuple[_Command, ...]:
 
 def _members_options(parser: _Parser) -> None:
     parser.add_argument(
-        "--country", metavar="C", help="only those of a country: a code or a name (KR, ROK, 'South Korea')"
+        "--country",
+        metavar="C",
+        help="only those of a country: a code or a name (KR, ROK, 'South Korea'); "
+        "'none' or '-' for those printed without a country",
     )
     _add_format(parser)
 
@@ -452,7 +461,10 @@ def _members(args: argparse.Namespace) -> int:
     release = _release()
     members = release.members
     if args.country is not None:
-        members = _filtered(members, country=args.country)
+        country: str | None = args.country
+        if args.country.strip().casefold() in NO_COUNTRY:
+            country = None
+        members = _filtered(members, country=country)
     return _listing(args, "members", members, release, _criteria(args, "country"))
 
 
@@ -481,7 +493,7 @@ def _claims(args: argparse.Namespace) -> int:
 def _filtered(records: Records[T], **criteria: object) -> Records[T]:
     try:
         return records.filter(**criteria)
-    except ValueError as exc:  # a country, language or kind the library does not know
+    except ValueError as exc:  # a country, language, organization or kind the library does not know
         raise _Exit(USAGE, str(exc)) from None
 
 

@@ -1,8 +1,10 @@
 """Plain data and JSON: the one cattrs converter, and strict loading.
 
 Every value a user hands us goes through the same checks: the JSON itself,
-its size, the ``schema_version``, the shape and types of every field, and, for
-a :class:`Release`, :func:`verify`. Each failure is a :class:`DataError` whose
+its size, the ``schema_version``, the shape and types of every field, the
+rules each record meets on its own (``_rules``: spans, E.164 numbers,
+quantities, language tags, ids, names and texts), and, for a
+:class:`Release`, :func:`verify`, which applies those rules too. Each failure is a :class:`DataError` whose
 lines start with the JSON path of the value concerned, all problems at once.
 """
 
@@ -30,6 +32,7 @@ from cattrs.gen import make_dict_structure_fn
 from ._errors import DataError
 from ._model import ClaimKind, PhoneKind, Release
 from ._records import Records
+from ._rules import record_problems
 
 __all__ = [
     "MAX_JSON_SIZE",
@@ -188,7 +191,8 @@ It is strict: unknown keys, missing keys and values of the wrong JSON type
 (``"3"`` or ``3.0`` for an integer, a string for an array) are errors. Dates
 are ISO 8601 strings, enums their string values, tuples and
 :class:`Records` JSON arrays. Its errors are cattrs' own; :func:`from_dict`
-turns them into a :class:`DataError` and adds the integrity check.
+turns them into a :class:`DataError` and adds the rules of records and the
+integrity check.
 """
 
 
@@ -219,7 +223,8 @@ def _problems(exc: BaseException, path: str) -> Iterator[str]:
 def structure(data: Any, cls: type[T]) -> T:
     """Structure *data* into *cls*, raising :class:`DataError` naming each bad path.
 
-    No integrity check: :func:`from_dict` adds it for a :class:`Release`.
+    Shape and types only: :func:`from_dict` adds the rules of records, and
+    :func:`verify` for a :class:`Release`.
     """
     try:
         return converter.structure(data, cls)
@@ -254,8 +259,14 @@ def from_dict(data: Any, cls: type[T]) -> T: ...
 def from_dict(data: Any, cls: Any = Release) -> Any:
     """Build a *cls* (default :class:`Release`) from plain data, strictly.
 
-    A :class:`Release` must also have this library's ``schema_version`` and pass
-    :func:`verify`, so a half-sound release is never returned.
+    Every record in the result must also meet the rules it has on its own: a
+    span's ``quote`` is ``end - start`` characters long from a ``start`` of 0
+    or more, E.164 numbers are well formed and agree with their international
+    form, quantities are not negative, language tags are BCP 47, ids are
+    lowercase slugs, and names and texts are not blank. A :class:`Release`
+    must also have this library's ``schema_version`` and pass :func:`verify`
+    (which applies the same rules, so each problem is listed once). A half-sound
+    value is never returned.
 
     Raises:
         DataError: listing every problem, each with its path.
@@ -272,7 +283,19 @@ def from_dict(data: Any, cls: Any = Release) -> Any:
     """
     if cls is Release:
         return _release_from_data(data)
-    return structure(data, cls)
+    return _checked(structure(data, cls))
+
+
+def _checked(value: T) -> T:
+    """Return *value* if every record in it meets its own rules; else raise :class:`DataError`.
+
+    The rules are those of :mod:`._rules`, which need no text (a release's
+    text checks come on top, from :func:`verify`, which applies these too).
+    """
+    problems = [problem for _, problem in record_problems(value)]
+    if problems:
+        raise DataError(problems)
+    return value
 
 
 def _release_from_data(data: Any) -> Release:
@@ -335,9 +358,10 @@ def from_json(text: str | bytes, cls: Any = Release) -> Any:
     The text (``str``, or ``bytes`` in UTF-8) may be at most
     :data:`MAX_JSON_SIZE` long and must be plain JSON: no ``NaN``, no
     duplicate keys. Its values must have exactly the fields and types of
-    *cls*; a release must also carry this library's ``schema_version`` and its
-    ``text``, and pass :func:`verify` (spans quote the text, references resolve,
-    ids are unique...).
+    *cls*, and every record in it meet the rules it has on its own (see
+    :func:`from_dict`); a release must also carry this library's
+    ``schema_version`` and its ``text``, and pass :func:`verify` (spans quote
+    the text, references resolve, ids are unique...).
 
     Raises:
         DataError: listing every problem found, each starting with its JSON path.
@@ -351,11 +375,16 @@ def from_json(text: str | bytes, cls: Any = Release) -> Any:
       ...
     icnk_letter.DataError: 1 problem in the release data:
       end: expected an integer, got the string '2'
+    >>> icnk_letter.from_json('{"start": 5, "end": 0, "quote": "hello"}', icnk_letter.Span)
+    Traceback (most recent call last):
+      ...
+    icnk_letter.DataError: 1 problem in the release data:
+      end: 0 is before start 5
     """
     data = parse_json(text)
     if cls is Release:
         return _release_from_data(data)
-    return structure(data, cls)
+    return _checked(structure(data, cls))
 
 
 def parse_json(text: str | bytes) -> Any:

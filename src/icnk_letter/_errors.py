@@ -37,9 +37,14 @@ class DataError(ValueError):
 class NotFoundError(LookupError):
     """No record matches a key; the message names the key and close matches.
 
+    *what* names the kind of record that was looked for, when a lookup was
+    limited to one kind (``release.contacts_of("Nope")`` looks for an organization).
+
     >>> err = NotFoundError("Amnesty Internacional", ["Amnesty International"])
     >>> print(err)
     no record matches 'Amnesty Internacional'; did you mean 'Amnesty International'?
+    >>> print(NotFoundError("Nope", what="organization"))
+    no organization matches 'Nope'
     >>> isinstance(err, LookupError)
     True
     """
@@ -47,10 +52,10 @@ class NotFoundError(LookupError):
     key: str
     suggestions: tuple[str, ...]
 
-    def __init__(self, key: str, suggestions: Iterable[str] = ()) -> None:
+    def __init__(self, key: str, suggestions: Iterable[str] = (), *, what: str = "record") -> None:
         self.key = key
         self.suggestions = tuple(suggestions)
-        message = f"no record matches {key!r}"
+        message = f"no {what} matches {key!r}"
         if self.suggestions:
             message += "; did you mean " + " or ".join(repr(s) for s in self.suggestions) + "?"
         super().__init__(message)

@@ -1,7 +1,10 @@
 """The criteria of ``Records.filter``: countries, languages, claim kinds and plain fields.
 
 Each criterion is turned into a predicate once per call, after its value has
-been checked, so a bad value fails at once with a message that names it.
+been checked, so a bad value fails at once with a message that names it. The
+criteria that name another record (a contact's ``organization``, a claim's
+``attributed_to``, ...) resolve it through the lookup of the release the
+collection belongs to, limited to that kind of record.
 """
 
 from __future__ import annotations
@@ -10,10 +13,12 @@ import difflib
 import functools
 import json
 from collections.abc import Callable, Mapping, Sequence
-from typing import Any, Final, TypeVar
+from typing import Any, Final, TypeVar, cast
 
-from ._model import Claim, ClaimKind, Contact, Letter, Organization, Person, Quote
+from ._errors import AmbiguousKeyError, NotFoundError
+from ._model import Claim, ClaimKind, Contact, Letter, Organization, Person, Quote, Release
 from ._normalize import lookup_key
+from ._records import owner_of
 from ._resources import read_text
 
 __all__ = ["resolve_country", "resolve_language", "select"]
@@ -52,18 +57,22 @@ def select(records: Sequence[T], criteria: Mapping[str, object]) -> list[T]:
 def resolve_country(value: object, printed: Mapping[str, str] | None = None) -> str | None:
     """Return the ISO 3166-1 alpha-2 code that *value* names, or ``None`` for ``None``.
 
-    *value* is a code in any case, or a name or abbreviation from the package
-    data (``countries.json``) or from *printed* (printed form -> code). Any
-    other two-letter value is taken as a code.
+    *value* is a name or abbreviation from the package data (``countries.json``)
+    or from *printed* (printed form -> code), or an ISO 3166-1 alpha-2 code in
+    any case, checked against the full list of codes in ``countries.json``.
 
     >>> [resolve_country(v) for v in ("KR", "kr", "ROK", "South Korea", "Republic of Korea")]
     ['KR', 'KR', 'KR', 'KR', 'KR']
     >>> resolve_country("FR"), resolve_country("UK"), resolve_country(None)
     ('FR', 'GB', None)
+    >>> resolve_country("XX")
+    Traceback (most recent call last):
+    ...
+    ValueError: country 'XX' is not an ISO 3166-1 alpha-2 code; use one such as 'KR', or one of: 'Bangladesh', ...
     >>> resolve_country("Korea")
     Traceback (most recent call last):
     ...
-    ValueError: unknown country 'Korea'; use a two-letter ISO 3166-1 code, or one of: Bangladesh, ...
+    ValueError: unknown country 'Korea'; use a two-letter ISO 3166-1 code, or one of: 'Bangladesh', ...
     """
     if value is None:
         return None
@@ -75,10 +84,15 @@ def resolve_country(value: object, printed: Mapping[str, str] | None = None) -> 
         code = {lookup_key(name): c for name, c in printed.items()}.get(key)
     if code is not None:
         return code
+    # Each name quoted: one of them is "Korea, Republic of".
+    names = ", ".join(repr(name) for name in _countries()[1])
     stripped = value.strip()
     if len(stripped) == 2 and stripped.isascii() and stripped.isalpha():
-        return stripped.upper()
-    names = ", ".join(_countries()[1])
+        if stripped.upper() in _iso_codes():
+            return stripped.upper()
+        raise ValueError(
+            f"country {value!r} is not an ISO 3166-1 alpha-2 code; use one such as 'KR', or one of: {names}"
+        )
     raise ValueError(f"unknown country {value!r}; use a two-letter ISO 3166-1 code, or one of: {names}")
 
 
@@ -173,14 +187,93 @@ def _language(value: object, records: Sequence[Any]) -> Predicate:
     return predicate
 
 
+def _naming(name: str, kinds: tuple[type[Any], ...], *, many: str | None = None) -> Criterion:
+    """A criterion on the field *name*, which holds the id of a record of one of *kinds*.
+
+    If *many* is given, the criterion is on that field instead, a tuple of ids.
+    The value is such a record or a key that names one (see :func:`_named`).
+    ``None`` matches nothing, or for *many* the records whose tuple is empty.
+    """
+    attribute = many or name
+
+    def criterion(value: object, records: Sequence[Any]) -> Predicate:
+        if value is None:
+            if many:
+                return lambda record: not getattr(record, attribute)
+            return lambda record: False
+        wanted = _named(name, value, kinds, records)
+        if many:
+            return lambda record: any(wanted(record_id) for record_id in getattr(record, attribute))
+        return lambda record: wanted(getattr(record, attribute))
+
+    return criterion
+
+
+def _named(name: str, value: object, kinds: tuple[type[Any], ...], records: Sequence[Any]) -> Predicate:
+    """Return a test of ids: whether an id is that of the record *value* names.
+
+    *value* is a record of one of *kinds*, or a str that the release of
+    *records* resolves to one (:func:`icnk_letter._search.resolve`: an id,
+    a name, an acronym, any key ``Release.lookup`` accepts). A collection that
+    belongs to no release compares the str with the ids, after normalization.
+    """
+    if isinstance(value, kinds):
+        record: Any = value
+        record_id: str = record.id
+        return lambda actual: actual == record_id
+    if not isinstance(value, str):
+        expected = " or ".join(f"{_article(cls.__name__)} {cls.__name__}" for cls in kinds)
+        raise TypeError(
+            f"{name}: expected {expected}, a str that names one, or None, "
+            f"got {type(value).__name__}: {value!r:.60}"
+        )
+    release = owner_of(records)
+    if release is None:
+        key = lookup_key(value)
+        return lambda actual: lookup_key(actual) == key
+    if Release in kinds and value == release.id:
+        return lambda actual: actual == value
+    record_id = _resolve(name, value, tuple(cls for cls in kinds if cls is not Release), release)
+    return lambda actual: actual == record_id
+
+
+def _resolve(name: str, key: str, kinds: tuple[type[Any], ...], release: Release) -> str:
+    """Return the id of the record of *kinds* that *key* names in *release*; a ValueError if none does."""
+    from ._search import resolve
+
+    try:
+        record = resolve(release, key, kinds)
+    except (NotFoundError, AmbiguousKeyError, ValueError) as error:
+        raise ValueError(f"{name}: {error}") from None
+    record_id: str = record.id
+    return record_id
+
+
+def _article(word: str) -> str:
+    return "an" if word[0] in "AEIOU" else "a"
+
+
+_person = _naming("person", (Person,))
+_speaker = _naming("speaker", (Person,))
+_attributed_to = _naming("attributed_to", (Person, Letter, Release))
+_affiliation = _naming("affiliation", (Organization,), many="affiliations")
+_named_organization = _naming("organization", (Organization,))
+
+
 def _organization(value: object, records: Sequence[Any]) -> Predicate:
-    key = _key_of("organization", value)
-    return lambda record: key in (lookup_key(record.organization), lookup_key(record.organization_as_printed))
-
-
-def _affiliation(value: object, records: Sequence[Any]) -> Predicate:
-    key = _key_of("affiliation", value)
-    return lambda record: any(lookup_key(org) == key for org in record.affiliations)
+    """Contacts by organization: as any criterion that names a record, or by the name a contact prints."""
+    try:
+        return _named_organization(value, records)
+    except ValueError:
+        # Not a key of an organization, but perhaps the organization as a contact
+        # prints it ("Open North Korea & Secretariat to the Coalition"). Only a str
+        # looked up in a release gets here.
+        release = cast(Release, owner_of(records))
+        key = lookup_key(cast(str, value))
+        printed = {c.organization for c in release.contacts if lookup_key(c.organization_as_printed) == key}
+        if not printed:
+            raise
+        return lambda record: record.organization in printed
 
 
 def _kind(value: object, records: Sequence[Any]) -> Predicate:
@@ -223,7 +316,7 @@ _CRITERIA: Final[dict[type[Any], dict[str, Criterion]]] = {
     },
     Contact: {
         "id": _field("id"),
-        "person": _field("person"),
+        "person": _person,
         "organization": _organization,
         "organization_as_printed": _field("organization_as_printed"),
         "role": _field("role", optional=True),
@@ -235,10 +328,10 @@ _CRITERIA: Final[dict[type[Any], dict[str, Criterion]]] = {
         "id": _field("id"),
         "kind": _kind,
         "text": _field("text"),
-        "attributed_to": _field("attributed_to"),
+        "attributed_to": _attributed_to,
         "has_quantity": _has_quantity,
     },
-    Quote: {"id": _field("id"), "speaker": _field("speaker"), "text": _field("text")},
+    Quote: {"id": _field("id"), "speaker": _speaker, "text": _field("text")},
     Letter: {
         "id": _field("id"),
         "title": _field("title"),
@@ -261,6 +354,8 @@ def _unknown_criterion(name: str, what: str, valid: list[str]) -> str:
     close = difflib.get_close_matches(name, valid, n=1)
     if close:
         message += f"; did you mean {close[0]!r}?"
+    else:
+        message += "."
     return message + " Valid criteria: " + ", ".join(valid)
 
 
@@ -282,6 +377,13 @@ def _names_table(filename: str, section: str) -> tuple[dict[str, str], tuple[str
 @functools.lru_cache(maxsize=1)
 def _countries() -> tuple[dict[str, str], tuple[str, ...]]:
     return _names_table("countries.json", "countries")
+
+
+@functools.lru_cache(maxsize=1)
+def _iso_codes() -> frozenset[str]:
+    """Return every ISO 3166-1 alpha-2 code (from ``countries.json``)."""
+    codes: list[str] = json.loads(read_text("countries.json"))["iso3166_alpha2"]
+    return frozenset(codes)
 
 
 @functools.lru_cache(maxsize=1)

@@ -15,7 +15,7 @@ import attrs
 
 from ._cache import cache_for
 from ._errors import NotFoundError
-from ._records import Records, as_records
+from ._records import Records, as_records, owned_by
 
 if TYPE_CHECKING:
     from ._search import Hit, Index
@@ -85,6 +85,31 @@ class ClaimKind(str, enum.Enum):
     """A checkable statement of fact made by the release itself."""
 
 
+# The converters of the enum fields: a member passes through at once (load()
+# builds every record through them); its value as a str becomes the member.
+def _phone_kind(value: PhoneKind | str) -> PhoneKind:
+    if isinstance(value, PhoneKind):
+        return value
+    try:
+        return PhoneKind(value)
+    except ValueError:
+        raise _unknown_kind("Phone.kind", PhoneKind, value) from None
+
+
+def _claim_kind(value: ClaimKind | str) -> ClaimKind:
+    if isinstance(value, ClaimKind):
+        return value
+    try:
+        return ClaimKind(value)
+    except ValueError:
+        raise _unknown_kind("Claim.kind", ClaimKind, value) from None
+
+
+def _unknown_kind(field: str, cls: type[enum.Enum], value: object) -> ValueError:
+    known = ", ".join(repr(member.value) for member in cls)
+    return ValueError(f"{field}: expected a {cls.__name__} or one of {known}, got {value!r:.60}")
+
+
 @attrs.frozen
 class Phone:
     """A telephone number as printed, beside its normalized forms.
@@ -101,7 +126,7 @@ class Phone:
 
     as_printed: str
     e164: str
-    kind: PhoneKind
+    kind: PhoneKind = attrs.field(converter=_phone_kind)
     international: str
     span: Span
 
@@ -220,7 +245,7 @@ class Claim:
     """
 
     id: str
-    kind: ClaimKind
+    kind: ClaimKind = attrs.field(converter=_claim_kind)
     text: str
     quantity: Quantity | None
     attributed_to: str
@@ -342,21 +367,37 @@ class Release:
     claims: Records[Claim] = attrs.field(converter=_claim_records)
     discrepancies: tuple[Discrepancy, ...]
 
+    def __attrs_post_init__(self) -> None:
+        # Each collection knows its release, so that its filters can resolve
+        # names ("CSW") through the release's lookup.
+        for name in _COLLECTIONS:
+            records: Records[Any] = getattr(self, name)
+            owned = owned_by(records, self)
+            if owned is not records:
+                object.__setattr__(self, name, owned)
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        # Pickle and copy through __init__, so that the collections of the copy belong to it.
+        return (Release, tuple(getattr(self, field.name) for field in attrs.fields(Release)))
+
     @property
     def organizations(self) -> tuple[Organization, ...]:
         """Return every organization named, the coalition first, then the members and the others."""
         return (self.coalition, *self.members, *self.other_organizations)
 
     def by_id(self, record_id: str) -> Record:
-        """Return the record whose ``id`` is *record_id*.
+        """Return the record whose ``id`` is *record_id*, exactly as written.
 
         Raises:
             NotFoundError: if no record has that id.
+            TypeError: if *record_id* is not a str.
 
         >>> import icnk_letter
         >>> icnk_letter.load().by_id("kanae-doi").name
         'Kanae Doi'
         """
+        if not isinstance(record_id, str):
+            raise _wrong_type("by_id", "a str", record_id)
         index: dict[str, Record] | None = cache_for(self).get("by_id")
         if index is None:
             index = {}
@@ -387,9 +428,15 @@ class Release:
         apostrophes, "&"/"and", hyphens, punctuation and spacing do not matter
         (see "Finding things" in the docs for the rules).
 
+        The words the text prints for an organization or a person count too:
+        its span ("International Committee of the Red Cross (ICRC)") and its
+        mentions ("the Coalition", "General Kim").
+
         Raises:
             NotFoundError: if no record matches; the message suggests close ones.
             AmbiguousKeyError: if the key names several records.
+            ValueError: if *key* is empty or blank.
+            TypeError: if *key* is not a str.
 
         >>> import icnk_letter
         >>> release = icnk_letter.load()
@@ -417,7 +464,7 @@ class Release:
         """Return the one record that *key* names, or *default* if none does.
 
         Keys are matched as by :meth:`lookup`. A key that names several records
-        still raises :class:`AmbiguousKeyError`.
+        still raises :class:`AmbiguousKeyError`, and a blank key ``ValueError``.
 
         >>> import icnk_letter
         >>> release = icnk_letter.load()
@@ -454,7 +501,9 @@ class Release:
             query: any non-blank text.
             kind: narrow the search to one kind of record: a record class such
                 as :class:`Organization`, or ``"organizations"``, ``"people"``,
-                ``"contacts"``, ``"claims"``, ``"quotes"`` or ``"letters"``.
+                ``"contacts"``, ``"claims"``, ``"quotes"`` or ``"letters"``;
+                ``"members"`` is the organizations of the member list only
+                (neither the coalition nor the ICRC).
             limit: return at most this many hits.
 
         Raises:
@@ -515,15 +564,32 @@ class Release:
         return self._typed(contact.organization, Organization)
 
     def contacts_of(self, organization: Organization | str) -> tuple[Contact, ...]:
-        """Return the press contacts of an organization (or organization id), in printed order.
+        """Return the press contacts of an organization, in printed order.
+
+        *organization* is an :class:`Organization`, or a str that names one as
+        :meth:`lookup` would: its id, name, acronym or any other key.
+
+        Raises:
+            NotFoundError: if the str names no organization; the message
+                suggests the closest ones.
+            AmbiguousKeyError: if it names several.
+            ValueError: if it is blank.
 
         >>> import icnk_letter
-        >>> [c.city for c in icnk_letter.load().contacts_of("human-rights-watch")]
-        ['Tokyo', 'Bangkok']
+        >>> release = icnk_letter.load()
+        >>> [c.city for c in release.contacts_of("human-rights-watch")], [c.city for c in release.contacts_of("CSW")]
+        (['Tokyo', 'Bangkok'], ['London'])
+        >>> release.contacts_of("Amnesty Internacional")
+        Traceback (most recent call last):
+        ...
+        icnk_letter.NotFoundError: no organization matches 'Amnesty Internacional'; did you mean 'Amnesty International'?
         """
         if not isinstance(organization, (str, Organization)):
             raise _wrong_type("contacts_of", "an Organization or an id", organization)
-        org_id = organization if isinstance(organization, str) else organization.id
+        if isinstance(organization, str):
+            found: Organization = self._resolve(organization, (Organization,))
+            organization = found
+        org_id = organization.id
         return tuple(c for c in self.contacts if c.organization == org_id)
 
     def affiliations_of(self, person: Person) -> tuple[Organization, ...]:
@@ -541,15 +607,35 @@ class Release:
     def claims_by(self, author: Person | Letter | Release | str) -> tuple[Claim, ...]:
         """Return the claims attributed to a person, the letter or the release itself.
 
+        *author* is a :class:`Person`, the :class:`Letter`, the release, the
+        release's id, or a str that names a person or the letter as
+        :meth:`lookup` would ("Ha Tae Keung", "open letter to Kim Jong-un").
+
+        Raises:
+            NotFoundError: if the str names no person and not the letter; the
+                message suggests the closest ones.
+            AmbiguousKeyError: if it names several.
+            ValueError: if it is blank.
+
         >>> import icnk_letter
         >>> release = icnk_letter.load()
         >>> [c.text for c in release.claims_by("ha-tae-keung")][:2]
         ['look to his legacy', 'open the country to international human rights monitors']
+        >>> len(release.claims_by("Tae Keung Ha")), len(release.claims_by(release.id))
+        (4, 2)
         """
         if not isinstance(author, (str, Person, Letter, Release)):
             raise _wrong_type("claims_by", "a Person, the Letter, the Release or an id", author)
+        if isinstance(author, str) and author != self.id:
+            author = self._resolve(author, (Person, Letter))
         author_id = author if isinstance(author, str) else author.id
         return tuple(c for c in self.claims if c.attributed_to == author_id)
+
+    def _resolve(self, key: str, kinds: tuple[type[Any], ...]) -> Any:
+        """Return the one record of one of *kinds* that *key* names, as :meth:`lookup` finds it."""
+        from ._search import resolve
+
+        return resolve(self, key, kinds)
 
 
 Record = Letter | Organization | Person | Contact | Quote | Claim
@@ -557,3 +643,5 @@ Record = Letter | Organization | Person | Contact | Quote | Claim
 
 _R = TypeVar("_R", Letter, Organization, Person, Contact, Quote, Claim)
 _D = TypeVar("_D")
+# The fields of a release that hold Records.
+_COLLECTIONS = ("members", "other_organizations", "people", "contacts", "quotes", "claims")

@@ -6,9 +6,10 @@ from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any, TypeVar, cast, overload
 
 if TYPE_CHECKING:
+    from ._model import Release
     from ._search import Hit, Index
 
-__all__ = ["Records", "as_records"]
+__all__ = ["Records", "as_records", "owned_by", "owner_of"]
 
 T = TypeVar("T")
 T_co = TypeVar("T_co", covariant=True)
@@ -37,7 +38,8 @@ class Records(tuple[T_co, ...]):
     """
 
     # No __slots__: a tuple subclass cannot be weakly referenced, so the lazily
-    # built search index of a collection is kept in its instance dictionary.
+    # built search index of a collection is kept in its instance dictionary,
+    # beside the release it belongs to (see owned_by()).
 
     def __repr__(self) -> str:
         return f"Records({super().__repr__()})"
@@ -49,26 +51,40 @@ class Records(tuple[T_co, ...]):
     def filter(self, **criteria: object) -> Records[T_co]:
         """Return the records that meet every criterion, in printed order.
 
-        Strings are compared after normalization (see :meth:`lookup`), and a
-        record may stand for its id. Besides the plain fields of the records
-        (``acronym=None``, ``city="tokyo"``, ``speaker="ha-tae-keung"``):
+        Strings are compared after normalization (see :meth:`lookup`). Besides
+        the plain fields of the records (``acronym=None``, ``city="tokyo"``):
 
         - ``country`` (organizations, contacts): an ISO 3166-1 alpha-2 code in
           any case, or a name or abbreviation the package data knows ("ROK",
           "South Korea", "USA"); ``None`` for organizations printed without one.
         - ``language`` (contacts): a BCP 47 tag ("ko" also matches "ko-KR") or
           an English name ("Korean").
-        - ``organization`` (contacts): an :class:`Organization`, its id, or the
-          name printed in the contact.
-        - ``affiliation`` (people): an :class:`Organization` or its id.
         - ``kind`` (claims): a :class:`ClaimKind` or its value ("violation").
         - ``has_quantity`` (claims): whether the claim carries a figure.
+
+        The criteria that name another record take that record, or any key
+        :meth:`Release.lookup` accepts for it (an id, a name, an acronym, ...),
+        looked up among the records of that kind in the collection's release:
+
+        - ``organization`` (contacts): an :class:`Organization` ("CSW"), or
+          the organization as the contact prints it;
+        - ``person`` (contacts) and ``speaker`` (quotes): a :class:`Person`
+          ("Tae Keung Ha");
+        - ``attributed_to`` (claims): a :class:`Person`, the :class:`Letter`,
+          or the :class:`Release` itself (its object or its id);
+        - ``affiliation`` (people): an :class:`Organization`; ``None`` selects
+          the people tied to none.
+
+        In a collection that belongs to no release (one built by hand), they
+        take a record or an id.
 
         Raises:
             TypeError: for an unknown criterion (the message lists the valid ones)
                 or a value of the wrong type.
             ValueError: for a country, language or claim kind that is not
-                understood (the message lists the names that are).
+                understood (the message lists the names that are), or a value
+                that names no record of the kind a criterion takes (the
+                message suggests the closest ones).
 
         >>> import icnk_letter
         >>> release = icnk_letter.load()
@@ -76,12 +92,22 @@ class Records(tuple[T_co, ...]):
         (9, 13)
         >>> [c.city for c in release.contacts.filter(language="en", organization="Human Rights Watch")]
         ['Tokyo', 'Bangkok']
+        >>> [c.id for c in release.contacts.filter(organization="csw", person="Kiri Kankhwende")]
+        ['contact-london']
         >>> [c.id for c in release.claims.filter(kind="violation", has_quantity=True)]
         ['violation-1', 'violation-3']
+        >>> release.contacts.filter(organization="Amnesty Internacional")
+        Traceback (most recent call last):
+        ...
+        ValueError: organization: no organization matches 'Amnesty Internacional'; did you mean 'Amnesty International'?
         """
         from ._filters import select
 
-        return Records(select(self, criteria))
+        selected: Records[T_co] = Records(select(self, criteria))
+        owner = self.__dict__.get("release")
+        if owner is not None:
+            selected.__dict__["release"] = owner  # a subset of the same release
+        return selected
 
     def lookup(self, key: str) -> T_co:
         """Return the one record of this collection that *key* names exactly.
@@ -133,3 +159,27 @@ class Records(tuple[T_co, ...]):
 def as_records(items: Iterable[T]) -> Records[T]:
     """Return *items* as :class:`Records` (the attrs converter of collection fields)."""
     return items if isinstance(items, Records) else Records(items)
+
+
+def owned_by(records: Records[T], release: Release) -> Records[T]:
+    """Return *records* marked as a collection of *release*: itself, or a copy if another release has it.
+
+    Filters resolve the names of records ("CSW") through the release a
+    collection belongs to. ``attrs.evolve(release, ...)`` passes the same
+    collections to the new release, and they must not leave the old one.
+
+    The reference is a strong one, so ``from_json(text).contacts.filter(...)``
+    still has the release it came from; the cycle it makes is freed by the
+    garbage collector like any other.
+    """
+    owner = records.__dict__.get("release")
+    if owner is not None and owner is not release:
+        records = Records(records)
+    records.__dict__["release"] = release
+    return records
+
+
+def owner_of(records: object) -> Release | None:
+    """Return the release that *records* is a collection of, or ``None`` if there is none."""
+    owner: Release | None = getattr(records, "__dict__", {}).get("release")
+    return owner

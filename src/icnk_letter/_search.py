@@ -10,7 +10,7 @@ only the records that share a word (or a prefix, or a near miss) with the query.
 from __future__ import annotations
 
 import bisect
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from typing import Any, Final, Generic, TypeVar, overload
 
 import attrs
@@ -29,7 +29,7 @@ from ._normalize import (
     words,
 )
 
-__all__ = ["Hit", "Index", "index_of", "lookup", "resolve_kind", "search"]
+__all__ = ["Hit", "Index", "index_of", "lookup", "resolve", "resolve_kind", "search"]
 
 R_co = TypeVar("R_co", covariant=True)
 R = TypeVar("R", Letter, Organization, Person, Contact, Quote, Claim)
@@ -77,6 +77,8 @@ class Hit(Generic[R_co]):
 
 # A searchable field: attribute name, value as printed, role, normalized words.
 _Field = tuple[str, str, str, tuple[str, ...]]
+# Which records a search or lookup is limited to (None: all of them).
+_Accept = Callable[[Any], bool]
 
 
 class Index:
@@ -128,31 +130,40 @@ class Index:
 
     # -- lookup ---------------------------------------------------------------
 
-    def matches(self, key: object) -> tuple[Any, ...]:
-        """Return the records that *key* names exactly, in printed order."""
+    def matches(self, key: object, kinds: tuple[type[Any], ...] | None = None) -> tuple[Any, ...]:
+        """Return the records (of one of *kinds*, if given) that *key* names exactly, in printed order."""
         if not isinstance(key, str):
             raise TypeError(f"a lookup key must be a str, got {type(key).__name__}: {key!r}")
+        if not key.strip():
+            raise ValueError(
+                "the lookup key is blank; pass an id, a name, an acronym, an email or a phone number"
+            )
         i = self._ids.get(key)
-        if i is not None:
+        if i is not None and (kinds is None or isinstance(self.records[i], kinds)):
             return (self.records[i],)
         for candidate in _candidate_keys(key, normalize(key)):
-            entries = self._keys.get(candidate)
-            if entries and len(entries) == 1:
+            entries = self._keys.get(candidate, ())
+            if kinds is not None:
+                entries = [entry for entry in entries if isinstance(self.records[entry[0]], kinds)]
+            if len(entries) == 1:
                 return (self.records[entries[0][0]],)
             if entries:
                 found = sorted((i for i, _, _ in entries), key=self._rank.__getitem__)
                 return tuple(self.records[i] for i in found)
         return ()
 
-    def lookup(self, key: object) -> Any:
-        """Return the one record that *key* names; raise if none or several do."""
-        found = self.matches(key)
+    def lookup(self, key: object, kinds: tuple[type[Any], ...] | None = None) -> Any:
+        """Return the one record (of one of *kinds*, if given) that *key* names; raise if none or several do."""
+        found = self.matches(key, kinds)
         if len(found) == 1:
             return found[0]
         text = str(key)  # matches() made sure it is a str
         if found:
             raise AmbiguousKeyError(text, found)
-        raise NotFoundError(text, self.suggestions(text))
+        if kinds is None:
+            raise NotFoundError(text, self.suggestions(text))
+        what = " or ".join(cls.__name__.lower() for cls in kinds)
+        raise NotFoundError(text, self.suggestions(text, kinds=kinds), what=what)
 
     def get(self, key: object, default: Any = None) -> Any:
         """Return the one record that *key* names, *default* if none does; raise if several do."""
@@ -161,11 +172,11 @@ class Index:
             raise AmbiguousKeyError(str(key), found)
         return found[0] if found else default
 
-    def suggestions(self, key: str, count: int = 3) -> tuple[str, ...]:
-        """Return up to *count* keys of the records closest to *key*, for an error message."""
-        if not key.strip():
-            return ()
-        hits = self.search(key)
+    def suggestions(
+        self, key: str, count: int = 3, *, kinds: tuple[type[Any], ...] | None = None
+    ) -> tuple[str, ...]:
+        """Return up to *count* keys of the records (of *kinds*) closest to *key*, for an error message."""
+        hits = self._search(key, None if kinds is None else lambda record: isinstance(record, kinds), None)
         if not hits or hits[0].score < FUZZY:
             return ()
         # Suggest records of the kind the best hit is, close to it in score.
@@ -183,12 +194,14 @@ class Index:
         limit: object = None,
     ) -> tuple[Hit[Any], ...]:
         """Return the records that match *query*, best first (see :meth:`Release.search`)."""
-        kinds = resolve_kind(kind)
+        accept = resolve_kind(kind)
         if not isinstance(query, str):
             raise TypeError(f"a search query must be a str, got {type(query).__name__}: {query!r}")
         if not query.strip():
             raise ValueError("the search query is empty; pass some words to search for")
-        count = _checked_limit(limit)
+        return self._search(query, accept, _checked_limit(limit))
+
+    def _search(self, query: str, accept: _Accept | None, count: int | None) -> tuple[Hit[Any], ...]:
         best: dict[int, tuple[float, str, str]] = {}
         normalized = normalize(query)
         for candidate in _candidate_keys(query, normalized):
@@ -198,7 +211,7 @@ class Index:
         if query_words:
             self._match_words(query_words, best)
             self._match_names("".join(query_words), best)
-        found = [i for i in best if kinds is None or isinstance(self.records[i], kinds)]
+        found = [i for i in best if accept is None or accept(self.records[i])]
         found.sort(key=lambda i: (-best[i][0], self._rank[i]))
         if count is not None:
             found = found[:count]
@@ -384,10 +397,12 @@ def _lookup_keys(record: Any) -> Iterator[tuple[str, str, str]]:
             yield "".join(words(record.acronym)), "acronym", record.acronym
         if record.listed_as is not None:
             yield lookup_key(record.listed_as), "listed_as", record.listed_as
+        yield from _printed_forms(record)
     elif isinstance(record, Person):
         yield lookup_key(record.name), "name", record.name
         yield lookup_key(f"{record.given_name} {record.family_name}"), "name", record.name
         yield lookup_key(f"{record.family_name} {record.given_name}"), "name", record.name
+        yield from _printed_forms(record)
     elif isinstance(record, Contact):
         for email in record.emails:
             yield "mailto:" + (email_key(email) or email.casefold()), "emails", email
@@ -405,6 +420,17 @@ def _lookup_keys(record: Any) -> Iterator[tuple[str, str, str]]:
     elif isinstance(record, Letter):
         yield lookup_key(record.title), "title", record.title
     yield lookup_key(record.id), "id", record.id
+
+
+def _printed_forms(record: Organization | Person) -> Iterator[tuple[str, str, str]]:
+    """Yield the keys of the words that name *record* in the text: its span, then its mentions.
+
+    They are how the release prints the name ("International Committee of the
+    Red Cross (ICRC)", "the Coalition", "General Kim").
+    """
+    yield lookup_key(record.span.quote), "span", record.span.quote
+    for mention in record.mentions:
+        yield lookup_key(mention.quote), "mentions", mention.quote
 
 
 def _search_fields(record: Any) -> Iterator[tuple[str, str, str]]:
@@ -455,38 +481,88 @@ def _label(record: Any) -> str:
 
 # -- the release's index and the module-level functions ---------------------------
 
-_KINDS: Final[dict[str, type[Any]]] = {
-    "organization": Organization,
-    "organizations": Organization,
-    "person": Person,
-    "people": Person,
-    "persons": Person,
-    "contact": Contact,
-    "contacts": Contact,
-    "claim": Claim,
-    "claims": Claim,
-    "quote": Quote,
-    "quotes": Quote,
-    "letter": Letter,
-    "letters": Letter,
-}
+
+def _is_member(record: Any) -> bool:
+    """Whether *record* is one of the release's members (an organization on its member list)."""
+    return isinstance(record, Organization) and record.is_listed
+
+
 _KIND_CLASSES: Final = (Organization, Person, Contact, Claim, Quote, Letter)
+# The names of the kinds, as listed in an error, then the other spellings understood.
+_KIND_NAMES: Final = ("organizations", "members", "people", "contacts", "claims", "quotes", "letters")
+_KINDS: Final[dict[str, _Accept]] = {
+    "organizations": lambda record: isinstance(record, Organization),
+    "members": _is_member,
+    "people": lambda record: isinstance(record, Person),
+    "contacts": lambda record: isinstance(record, Contact),
+    "claims": lambda record: isinstance(record, Claim),
+    "quotes": lambda record: isinstance(record, Quote),
+    "letters": lambda record: isinstance(record, Letter),
+}
+_KIND_ALIASES: Final = {
+    "organization": "organizations",
+    "member": "members",
+    "person": "people",
+    "persons": "people",
+    "contact": "contacts",
+    "claim": "claims",
+    "quote": "quotes",
+    "letter": "letters",
+}
 
 
-def resolve_kind(kind: object) -> tuple[type[Any], ...] | None:
-    """Return the record classes that *kind* (a class, a name or None) narrows a search to."""
+def resolve_kind(kind: object) -> _Accept | None:
+    """Return which records *kind* (a record class, a kind's name or None) narrows a search to.
+
+    ``"members"`` is the organizations of the member list: the members of the
+    release, without the coalition or the organizations only named in the text.
+
+    >>> import icnk_letter
+    >>> release = icnk_letter.load()
+    >>> is_member = resolve_kind("members")
+    >>> is_member(release.members[0]), is_member(release.coalition)
+    (True, False)
+    """
     if kind is None:
         return None
     if isinstance(kind, type) and kind in _KIND_CLASSES:
-        return (kind,)
+        cls: type[Any] = kind
+        return lambda record: isinstance(record, cls)
     if isinstance(kind, str):
-        cls = _KINDS.get(kind.strip().casefold())
-        if cls is not None:
-            return (cls,)
-        valid = ", ".join(repr(name) for name in _KINDS if name.endswith("s") and name != "persons")
+        name = kind.strip().casefold()
+        accept = _KINDS.get(_KIND_ALIASES.get(name, name))
+        if accept is not None:
+            return accept
+        valid = ", ".join(repr(name) for name in _KIND_NAMES)
         raise ValueError(f"unknown kind {kind!r}; use a record class or one of {valid}")
     names = ", ".join(cls.__name__ for cls in _KIND_CLASSES)
     raise TypeError(f"kind must be None, a record class ({names}) or its name, got {kind!r}")
+
+
+def resolve(release: Release, key: str, kinds: tuple[type[Any], ...]) -> Any:
+    """Return the one record of *release*, of one of *kinds*, that *key* names exactly.
+
+    An id is found without building the search index; any other key (a name,
+    an acronym, any key :meth:`Release.lookup` accepts) goes through the index,
+    limited to those kinds.
+
+    Raises:
+        NotFoundError: if no record of those kinds matches ("no organization matches ...").
+        AmbiguousKeyError: if the key names several of them.
+        ValueError: if *key* is blank.
+
+    >>> import icnk_letter
+    >>> resolve(icnk_letter.load(), "csw", (Organization,)).name
+    'Christian Solidarity Worldwide'
+    """
+    try:
+        record = release.by_id(key)
+    except NotFoundError:
+        pass
+    else:
+        if isinstance(record, kinds):
+            return record
+    return index_of(release).lookup(key, kinds)
 
 
 def index_of(release: Release) -> Index:

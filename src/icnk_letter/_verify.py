@@ -2,27 +2,56 @@
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import json
 import re
+from collections import defaultdict
 from collections.abc import Iterator
-from typing import cast
+from typing import Final, cast
 
 import attrs
 
+from . import _rules
 from ._errors import DataError
-from ._model import Contact, Discrepancy, Organization, Person, Record, Release, Span
+from ._model import (
+    ClaimKind,
+    Contact,
+    Discrepancy,
+    Organization,
+    Person,
+    PhoneKind,
+    Quantity,
+    Record,
+    Release,
+    Span,
+)
 from ._resources import read_text
+from ._rules import COUNTRY_CODE, E164, LANGUAGE_TAG, span_is_sound
+from ._rules import label as _label
 
 __all__ = ["VerificationReport", "verify"]
 
-_E164 = re.compile(r"\+[1-9][0-9]{1,14}")
-_COUNTRY_CODE = re.compile(r"[A-Z]{2}")
-# BCP 47 language tag: a primary language subtag and optional script/region.
-_LANGUAGE_TAG = re.compile(r"[a-z]{2,3}(-[A-Z][a-z]{3})?(-([A-Z]{2}|[0-9]{3}))?")
 _EMAIL = re.compile(r"[^@\s]+@[^@\s]+\.[^@\s]+")
 _MEMBERS_HEADING = "Members and supporters of the Coalition are as follows:"
 _CONTACTS_HEADING = "For further information please contact:"
+_MOBILE: Final = " (mobile)"
+# A printed figure: an optional qualifier that makes it a lower bound, a number
+# (digits with thousands commas, a decimal, or a number word, as in
+# "forty-two"), an optional scale word, then the end or a space and the unit.
+# Digits are bounded: no figure of a press release has more, and int() refuses
+# thousands of digits with a ValueError that must not escape verify().
+_FIGURE: Final = re.compile(
+    r"(?:(?P<qualifier>over|more than|at least) +)?"
+    r"(?P<number>[0-9]{1,3}(?:,[0-9]{3}){1,8}|[0-9]{1,27}(?:\.[0-9]{1,9})?|[a-z]+(?:-[a-z]+)?)"
+    r"(?: +(?P<scale>million|billion))?"
+    r"(?= |$)",
+    re.IGNORECASE,
+)
+_SCALES: Final = {"million": 10**6, "billion": 10**9}
+_TENS: Final = range(20, 100, 10)
+_UNITS: Final = range(1, 10)
+_ORGANIZATIONS: Final = "organizations"
 
 
 @attrs.frozen
@@ -46,10 +75,34 @@ class VerificationReport:
 def verify(release: Release | None = None) -> VerificationReport:
     """Check *release* (default: the bundled one) against its own text.
 
-    Every span must quote the text exactly; ids must be unique and every
-    reference must resolve; each line of the member list and each contact
-    paragraph must be covered by exactly one record; every E.164 number must be
-    well formed and agree with what was printed; the sha256 must match.
+    Every record must first meet the rules it has on its own (the ones strict
+    loading applies to any class: spans whose positions and quote agree, E.164
+    numbers, quantities not negative, BCP 47 tags, lowercase slug ids, names and
+    texts that are not blank). Then, against the text: every span must quote
+    it exactly; ids must be unique and every reference must resolve; each line
+    of the member list and each contact paragraph must be covered by exactly one
+    record; every phone number must agree with what was printed, and be
+    ``PhoneKind.MOBILE`` exactly when " (mobile)" is printed right after it;
+    every language tag must be the one the package's ``languages.json`` gives
+    the printed name; every :class:`Quantity` must have the value and
+    exactness of its printed figure; the sha256 must match. The report lists
+    the checks by name.
+
+    A figure (``Quantity.as_printed``) is read as: an optional "Over", "More
+    than" or "At least" (then ``exact`` must be false, and true without one);
+    a number, which is digits with optional thousands commas ("200,000"), a
+    decimal followed by "million" or "billion" ("24.5 million"), or an English
+    number word from the package's ``number_words.json`` ("three",
+    "forty-two"); an optional "million" or "billion" after digits or a word;
+    then the end, or a space and any words (the unit, "other organizations").
+    Case does not matter. A figure that cannot be read this way is a failure.
+
+    ``stated_organization_count`` must be the sum of the ``quantity.value`` of
+    the claims of kind ``STATEMENT`` whose ``quantity.unit`` is
+    "organizations" (0 if there are none): in the bundled release, "three"
+    largest organizations and "40 other organizations", 3 + 40 = 43. Its
+    difference from the number of members listed is a known discrepancy,
+    reported rather than raised once the ``member-count`` discrepancy documents it.
 
     Returns:
         A :class:`VerificationReport` listing the known discrepancies of the source.
@@ -68,28 +121,39 @@ def verify(release: Release | None = None) -> VerificationReport:
         release = load()
     elif not isinstance(release, Release):
         raise TypeError(f"verify() takes a Release, got {type(release).__name__}: {release!r:.60}")
+    # The rules of single records, checked once; the checks below that look at
+    # the text skip the values these already refused, so nothing is reported twice.
+    broken: defaultdict[str, list[str]] = defaultdict(list)
+    for rule, problem in _rules.record_problems(release):
+        broken[rule].append(problem)
     checks: list[tuple[str, list[str]]] = [
         ("sha256 matches the text", list(_check_sha256(release))),
-        ("every span quotes the text", list(_check_spans(release))),
+        ("every span quotes the text", [*broken[_rules.SPAN], *_check_spans(release)]),
+        ("ids are lowercase slugs", broken[_rules.ID]),
         ("ids are unique", list(_check_unique_ids(release))),
+        ("names and texts are not blank", broken[_rules.BLANK]),
         ("references resolve", list(_check_references(release))),
         ("values agree with their spans", list(_check_values(release))),
         ("member list lines are covered once", list(_check_member_lines(release))),
         ("contact paragraphs are covered once", list(_check_contact_paragraphs(release))),
-        ("phone numbers are well formed", list(_check_phones(release))),
+        ("phone numbers are well formed", [*broken[_rules.PHONE], *_check_phones(release)]),
+        ("phone kinds agree with the text", list(_check_phone_kinds(release))),
+        (
+            "language tags agree with the printed names",
+            [*broken[_rules.LANGUAGE], *_check_languages(release)],
+        ),
+        (
+            "quantities agree with their printed figures",
+            [*broken[_rules.QUANTITY], *_check_quantities(release)],
+        ),
         ("collections are in printed order", list(_check_order(release))),
         ("member count difference is documented", list(_check_member_count(release))),
+        ("stated organization count is the sum of the statements", list(_check_stated_count(release))),
     ]
     problems = [problem for _, found in checks for problem in found]
     if problems:
         raise DataError(problems)
     return VerificationReport(checks=tuple(name for name, _ in checks), discrepancies=release.discrepancies)
-
-
-def _label(path: str, record: object) -> str:
-    record_id = getattr(record, "id", None)
-    # The release itself is the root: its fields' paths start with their names.
-    return f"{path} ({record_id})" if path and isinstance(record_id, str) else path
 
 
 def _walk_spans(obj: object, path: str) -> Iterator[tuple[str, Span]]:
@@ -117,7 +181,9 @@ def _check_sha256(release: Release) -> Iterator[str]:
 def _check_spans(release: Release) -> Iterator[str]:
     text = release.text
     for path, span in _walk_spans(release, ""):
-        if not 0 <= span.start <= span.end <= len(text):
+        if not span_is_sound(span):
+            continue  # a rule of the span itself: reported as such
+        if span.end > len(text):
             yield f"{path}: [{span.start}:{span.end}] is outside the text (length {len(text)})"
         elif text[span.start : span.end] != span.quote:
             actual = text[span.start : span.end]
@@ -200,19 +266,20 @@ def _check_values(release: Release) -> Iterator[str]:
             yield from _check_organization(_label(f"{name}[{i}]", org), org, countries)
     for i, claim in enumerate(release.claims):
         label = f"claims[{i}] ({claim.id})"
-        if claim.text != claim.span.quote:
+        if claim.text.strip() and claim.text != claim.span.quote:
             yield f"{label}.text: is not its span's quote"
         if claim.quantity is not None and claim.quantity.as_printed not in claim.span.quote:
             yield f"{label}.quantity.as_printed: {claim.quantity.as_printed!r} is not in the claim"
     for i, quote in enumerate(release.quotes):
-        if quote.text != quote.span.quote:
+        if quote.text.strip() and quote.text != quote.span.quote:
             yield f"quotes[{i}] ({quote.id}).text: is not its span's quote"
     for i, person in enumerate(release.people):
         label = f"people[{i}] ({person.id})"
-        if person.name != person.span.quote:
-            yield f"{label}.name: {person.name!r} is not its span's quote {person.span.quote!r}"
-        if {person.family_name, person.given_name} != set(_split_name(person)):
-            yield f"{label}: family and given names do not make up {person.name!r}"
+        if person.name.strip():  # a blank one is reported by the rules of records
+            if person.name != person.span.quote:
+                yield f"{label}.name: {person.name!r} is not its span's quote {person.span.quote!r}"
+            if {person.family_name, person.given_name} != set(_split_name(person)):
+                yield f"{label}: family and given names do not make up {person.name!r}"
         if person.description is not None and person.description not in release.text:
             yield f"{label}.description: {person.description!r} is not in the text"
     for i, contact in enumerate(release.contacts):
@@ -237,7 +304,7 @@ def _check_organization(path: str, org: Organization, countries: dict[str, str])
         yield f"{path}.name: {org.name!r} is printed neither in its span nor in a mention"
     if org.acronym is not None and not any(org.acronym in place for place in places):
         yield f"{path}.acronym: {org.acronym!r} is printed neither in its span nor in a mention"
-    if org.country is not None and not _COUNTRY_CODE.fullmatch(org.country):
+    if org.country is not None and not COUNTRY_CODE.fullmatch(org.country):
         yield f"{path}.country: expected a 2-letter code, got {org.country!r}"
     if org.country_as_printed is not None:
         if org.listed_as is None or f"({org.country_as_printed})" not in org.listed_as:
@@ -255,17 +322,17 @@ def _check_contact(label: str, paragraph: str, contact: Contact) -> Iterator[str
             yield f"{label}.{field}: {value!r} is not in its paragraph"
     if contact.role is not None and contact.role not in contact.organization_as_printed:
         yield f"{label}.role: {contact.role!r} is not printed with the organization"
-    if not _COUNTRY_CODE.fullmatch(contact.country):
+    if not COUNTRY_CODE.fullmatch(contact.country):
         yield f"{label}.country: expected a 2-letter code, got {contact.country!r}"
     for j, language in enumerate(contact.languages):
-        if not _LANGUAGE_TAG.fullmatch(language.tag):
-            yield f"{label}.languages[{j}].tag: {language.tag!r} is not a BCP 47 language tag"
         if language.as_printed not in paragraph:
             yield f"{label}.languages[{j}].as_printed: {language.as_printed!r} is not in its paragraph"
     for j, email in enumerate(contact.emails):
         if not _EMAIL.fullmatch(email) or email not in paragraph:
             yield f"{label}.emails[{j}]: {email!r} is not an address printed in its paragraph"
     for j, phone in enumerate(contact.phones):
+        if not span_is_sound(phone.span):
+            continue  # a rule of the span itself: reported as such
         if not contact.span.start <= phone.span.start <= phone.span.end <= contact.span.end:
             yield f"{label}.phones[{j}].span: is outside its paragraph"
 
@@ -274,13 +341,10 @@ def _check_phones(release: Release) -> Iterator[str]:
     for i, contact in enumerate(release.contacts):
         for j, phone in enumerate(contact.phones):
             path = f"contacts[{i}] ({contact.id}).phones[{j}]"
-            if not _E164.fullmatch(phone.e164):
-                yield f"{path}.e164: {phone.e164!r} is not an E.164 number"
-                continue
+            if not E164.fullmatch(phone.e164):
+                continue  # a rule of the phone itself, as is its international form
             if phone.as_printed != phone.span.quote:
                 yield f"{path}.as_printed: {phone.as_printed!r} is not its span's quote"
-            if "+" + "".join(c for c in phone.international if c.isdigit()) != phone.e164:
-                yield f"{path}.international: {phone.international!r} is not {phone.e164}"
             printed = "".join(c for c in phone.as_printed if c.isdigit())
             national = printed.removeprefix("0") if not phone.as_printed.startswith("+") else None
             if national is None and "+" + printed != phone.e164:
@@ -348,4 +412,134 @@ def _check_member_count(release: Release) -> Iterator[str]:
         yield (
             f"stated_organization_count: the release states {release.stated_organization_count}"
             f" but lists {len(release.members)}, and no 'member-count' discrepancy documents it"
+        )
+
+
+def _check_phone_kinds(release: Release) -> Iterator[str]:
+    text = release.text
+    for i, contact in enumerate(release.contacts):
+        for j, phone in enumerate(contact.phones):
+            span = phone.span
+            if not span_is_sound(span) or text[span.start : span.end] != span.quote:
+                continue  # the span check reports it; the text after it means nothing
+            printed = text.startswith(_MOBILE, span.end)
+            if printed != (phone.kind is PhoneKind.MOBILE):
+                path = f"contacts[{i}] ({contact.id}).phones[{j}].kind"
+                where = f"right after {span.quote!r} at [{span.start}:{span.end}]"
+                if printed:
+                    yield f"{path}: {phone.kind.value!r}, but {_MOBILE.strip()!r} is printed {where}"
+                else:
+                    yield f"{path}: 'mobile', but {_MOBILE.strip()!r} is not printed {where}"
+
+
+@functools.cache
+def _language_tags() -> dict[str, str]:
+    """Return printed language name -> BCP 47 tag, from the package's ``languages.json``."""
+    table: dict[str, dict[str, object]] = json.loads(read_text("languages.json"))["languages"]
+    tags: dict[str, str] = {}
+    for tag, entry in table.items():
+        for name in (entry["name"], *cast("list[str]", entry["aliases"])):
+            tags[cast("str", name)] = tag
+    return tags
+
+
+def _check_languages(release: Release) -> Iterator[str]:
+    tags = _language_tags()
+    for i, contact in enumerate(release.contacts):
+        for j, language in enumerate(contact.languages):
+            path = f"contacts[{i}] ({contact.id}).languages[{j}]"
+            expected = tags.get(language.as_printed)
+            if expected is None:
+                known = ", ".join(sorted(tags))
+                yield (
+                    f"{path}.as_printed: {language.as_printed!r} is not a language of the package data"
+                    f" (languages.json knows {known})"
+                )
+            elif LANGUAGE_TAG.fullmatch(language.tag) and language.tag != expected:
+                yield f"{path}.tag: {language.tag!r} is not the tag of {language.as_printed!r}, {expected!r}"
+
+
+@functools.cache
+def _number_words() -> dict[str, int]:
+    """Return English number word -> value, from the package's ``number_words.json``."""
+    words: dict[str, int] = json.loads(read_text("number_words.json"))["number_words"]
+    return words
+
+
+def _read_number(number: str, scale: str | None) -> int | None:
+    """Return the value of a printed *number* times its *scale* word, or None if it is not one."""
+    factor = 1 if scale is None else _SCALES[scale.lower()]
+    if number[0].isdigit():
+        whole, _, fraction = number.replace(",", "").partition(".")
+        if fraction and scale is None:
+            return None  # a decimal is a whole number only with its scale word
+        digits = int(whole + fraction) * factor
+        value, rest = divmod(digits, 10 ** len(fraction))
+        return None if rest else value
+    words = _number_words()
+    first, _, second = number.lower().partition("-")
+    value = words.get(first)
+    if second:
+        # A compound is a tens word and a units word: "forty-two".
+        units = words.get(second)
+        if value is None or units is None or value not in _TENS or units not in _UNITS:
+            return None
+        value += units
+    return None if value is None else value * factor
+
+
+def read_figure(as_printed: str) -> tuple[int, bool] | None:
+    """Return the value and exactness of a printed figure, or None if it cannot be read.
+
+    The grammar is the one :func:`verify` documents.
+
+    >>> read_figure("Over 200,000"), read_figure("24.5 million people"), read_figure("three")
+    ((200000, False), (24500000, True), (3, True))
+    >>> read_figure("40 other organizations"), read_figure("at least forty-two"), read_figure("many")
+    ((40, True), (42, False), None)
+    """
+    match = _FIGURE.match(as_printed)
+    if match is None:
+        return None
+    value = _read_number(match["number"], match["scale"])
+    return None if value is None else (value, match["qualifier"] is None)
+
+
+def _check_quantities(release: Release) -> Iterator[str]:
+    for i, claim in enumerate(release.claims):
+        if claim.quantity is not None:
+            yield from _check_quantity(f"claims[{i}] ({claim.id}).quantity", claim.quantity)
+
+
+def _check_quantity(path: str, quantity: Quantity) -> Iterator[str]:
+    figure = read_figure(quantity.as_printed)
+    if figure is None:
+        yield (
+            f"{path}.as_printed: {quantity.as_printed!r} is not a figure verify() can read:"
+            " digits (thousands commas allowed), a decimal with 'million' or 'billion', or a number word,"
+            " after an optional 'Over', 'More than' or 'At least'"
+        )
+        return
+    value, exact = figure
+    if quantity.value >= 0 and quantity.value != value:  # a negative one breaks a rule of its own
+        yield f"{path}.value: {quantity.value} is not {value}, the figure printed {quantity.as_printed!r}"
+    if quantity.exact != exact:
+        what = "exact" if exact else "a lower bound"
+        yield f"{path}.exact: {quantity.exact} but the figure printed {quantity.as_printed!r} is {what}"
+
+
+def _check_stated_count(release: Release) -> Iterator[str]:
+    counted = [
+        (claim.id, claim.quantity.value)
+        for claim in release.claims
+        if claim.kind is ClaimKind.STATEMENT
+        and claim.quantity is not None
+        and claim.quantity.unit == _ORGANIZATIONS
+    ]
+    total = sum(value for _, value in counted)
+    if release.stated_organization_count != total:
+        terms = " + ".join(f"{value} ({claim_id})" for claim_id, value in counted) or "none"
+        yield (
+            f"stated_organization_count: {release.stated_organization_count} is not the sum of the"
+            f" statements that count {_ORGANIZATIONS}, {total}: {terms}"
         )
