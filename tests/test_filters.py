@@ -514,7 +514,7 @@ class TestRecordsStayTuples:
         for clone in (pickle.loads(pickle.dumps(members)), copy.deepcopy(members), copy.copy(members)):
             assert members == clone
             assert isinstance(clone, Records)
-            assert "search_index" not in vars(clone)
+            assert "_search_index" not in vars(clone)
 
 
 def _with_languages(contact: Contact, languages: list[icnk_letter.Language]) -> Contact:

@@ -355,10 +355,10 @@ class TestIndexes:
     def test_built_once_per_collection(self, release: Release) -> None:
         """A collection's index is built once and reused by every call."""
         release.members.search("amnesty")
-        first = vars(release.members)["search_index"]
+        first = vars(release.members)["_search_index"]
         release.members.lookup("FIDH")
         release.members.get("kontras")
-        assert first is vars(release.members)["search_index"]
+        assert first is vars(release.members)["_search_index"]
 
     def test_bare_import_builds_nothing(self) -> None:
         """``import icnk_letter`` imports none of the search, normalization and filter code."""

@@ -104,9 +104,9 @@ class Records(tuple[T_co, ...]):
         from ._filters import select
 
         selected: Records[T_co] = Records(select(self, criteria))
-        owner = self.__dict__.get("release")
+        owner = self.__dict__.get("_release")
         if owner is not None:
-            selected.__dict__["release"] = owner  # a subset of the same release
+            selected.__dict__["_release"] = owner  # a subset of the same release
         return selected
 
     def lookup(self, key: str) -> T_co:
@@ -147,12 +147,12 @@ class Records(tuple[T_co, ...]):
         return cast("tuple[Hit[T_co], ...]", self._index().search(query, limit=limit))
 
     def _index(self) -> Index:
-        index: Index | None = self.__dict__.get("search_index")
+        index: Index | None = self.__dict__.get("_search_index")
         if index is not None:
             return index
         from ._search import Index
 
-        built: Index = self.__dict__.setdefault("search_index", Index(self))
+        built: Index = self.__dict__.setdefault("_search_index", Index(self))
         return built
 
 
@@ -172,14 +172,14 @@ def owned_by(records: Records[T], release: Release) -> Records[T]:
     still has the release it came from; the cycle it makes is freed by the
     garbage collector like any other.
     """
-    owner = records.__dict__.get("release")
+    owner = records.__dict__.get("_release")
     if owner is not None and owner is not release:
         records = Records(records)
-    records.__dict__["release"] = release
+    records.__dict__["_release"] = release
     return records
 
 
 def owner_of(records: object) -> Release | None:
     """Return the release that *records* is a collection of, or ``None`` if there is none."""
-    owner: Release | None = getattr(records, "__dict__", {}).get("release")
+    owner: Release | None = getattr(records, "__dict__", {}).get("_release")
     return owner
