@@ -1,26 +1,30 @@
-"""Popolo JSON: persons, organizations and memberships with contact details.
+"""Popolo JSON: persons, organizations, memberships with contact details, and areas.
 
-The document has the three lists of a Popolo export. Organizations are the
-coalition (``classification: coalition``), the members and the others named,
-with acronyms as ``other_names`` and a member's country as an embedded
-``area`` (``classification: country``, ``identifier`` the ISO 3166-1 code).
-Memberships are of three kinds, in this order: each press contact as the
-membership of its person in its organization, with the ``role`` printed and
-the phones and emails as ``contact_details`` (``cell`` for numbers printed
-"(mobile)", ``voice`` for the others, values in RFC 3966 form without
-``tel:`` as Popolo asks); each other affiliation of a person; and each member
-organization's membership of the coalition (``member`` with ``@type``
-``Organization``, as Popolo 1.0.1 allows).
+The document has the four lists of a Popolo 1.0.1 export. Organizations are
+the coalition (``classification: coalition``), the members and the others
+named, with acronyms as ``other_names`` and a member's country as its
+``area_id``. Areas are those countries (``classification: country``,
+``identifier`` the ISO 3166-1 code), in order of first use. Memberships are
+of three kinds, in this order: each press contact as the membership of its
+person in its organization, with the ``role`` printed and the phones and
+emails as ``contact_details`` (``cell`` for numbers printed "(mobile)",
+``voice`` for the others, values in RFC 3966 form without ``tel:`` as Popolo
+asks); each other affiliation of a person; and each member organization's
+membership of the coalition. Popolo 1.0.1 gives a member that is not a
+person as ``member`` (an object, here ``{"@type": "Organization", "id": ...}``)
+instead of ``person_id``, so those memberships have no ``person_id``.
 """
 
 from __future__ import annotations
 
+import json
 from typing import Any
 
 from ._export import dump_json, resolve, tel_uri
 from ._model import Contact, Organization, Person, PhoneKind, Release
+from ._resources import read_text
 
-__all__ = ["document", "render"]
+__all__ = ["area_id", "document", "render"]
 
 Item = dict[str, Any]
 
@@ -61,7 +65,28 @@ def document(release: Release) -> dict[str, list[Item]]:
         "persons": [_person(person) for person in release.people],
         "organizations": organizations,
         "memberships": memberships,
+        "areas": _areas(release),
     }
+
+
+def area_id(country: str) -> str:
+    """Return the Popolo area id of the ISO 3166-1 code *country*.
+
+    >>> area_id("KR")
+    'country-kr'
+    """
+    return "country-" + country.lower()
+
+
+def _areas(release: Release) -> list[Item]:
+    names: dict[str, dict[str, Any]] = json.loads(read_text("countries.json"))["countries"]
+    areas: dict[str, Item] = {}
+    for organization in release.organizations:
+        code = organization.country
+        if code is not None and code not in areas:
+            name = names[code]["name"] if code in names else organization.country_as_printed
+            areas[code] = {"id": area_id(code), "name": name, "identifier": code, "classification": "country"}
+    return list(areas.values())
 
 
 def _person(person: Person) -> Item:
@@ -84,7 +109,7 @@ def _organization(organization: Organization, classification: str | None) -> Ite
     if classification is not None:
         item["classification"] = classification
     if organization.country is not None:
-        item["area"] = {"identifier": organization.country, "classification": "country"}
+        item["area_id"] = area_id(organization.country)
     return item
 
 
