@@ -1,7 +1,9 @@
 """JSON-LD with schema.org terms, with an inline ``@context`` (nothing to fetch).
 
-The context is ``{"@vocab": "https://schema.org/"}``: every key and type is a
-schema.org term, which the tests check against the schema.org vocabulary. The
+The context is ``{"@vocab": "http://schema.org/"}``: every key and type is a
+schema.org term, which the tests check against the schema.org vocabulary.
+The ``http`` namespace is the one schema.org's own JSON-LD context maps its
+terms to, and the one most schema.org data and SPARQL queries use. The
 graph holds the release as a ``NewsArticle``, the open letter as a
 ``Message``, the coalition and its members as ``NGO`` (other organizations
 named as ``Organization``), the people as ``Person`` with a ``ContactPoint``
@@ -9,8 +11,10 @@ and a ``workLocation`` per press contact, the quotation as a ``Quotation``,
 the violations and statements as ``Claim`` and the demands as ``AskAction``
 (a demand asks something of someone; it is not a claim of fact). Nodes are
 blank nodes named after the record ids (``_:open-north-korea``), which are
-also given as ``identifier``. ``datePublished`` is typed ``schema:Date``, as
-schema.org's own context types it. The release does not name who issued it,
+also given as ``identifier``. ``datePublished`` is a plain ISO 8601 date
+string. Each demand is linked to where it is made (``instrument``: the letter,
+or the quotation of the person who makes it) and the release ``mentions``
+every demand. The release does not name who issued it,
 so the ``NewsArticle`` has no ``author`` or ``publisher`` and its own
 statements no ``author``.
 """
@@ -25,7 +29,7 @@ from ._model import Claim, ClaimKind, Contact, Letter, Organization, Person, Qua
 
 __all__ = ["CONTEXT", "node_id", "render"]
 
-CONTEXT: Final = {"@vocab": "https://schema.org/"}
+CONTEXT: Final = {"@vocab": "http://schema.org/"}
 
 Node = dict[str, Any]
 
@@ -68,8 +72,9 @@ def graph(release: Release) -> list[Node]:
             "genre": "press release",
             "headline": release.title,
             "dateline": release.dateline,
-            "datePublished": {"@value": release.date.isoformat(), "@type": "Date"},
+            "datePublished": release.date.isoformat(),
             "about": _ref(release.letter.id),
+            "mentions": [_ref(claim.id) for claim in release.claims if claim.kind is ClaimKind.DEMAND],
             "articleBody": release.text,
         },
         _letter(release.letter),
@@ -182,6 +187,9 @@ def _claim(release: Release, index: int, claim: Claim, letter_author: Organizati
         if author is not None:
             node["agent"] = _ref(author)
         node["recipient"] = _ref(release.letter.recipient)
+        instrument = release.letter.id if by_letter else _quote_of(release, claim)
+        if instrument is not None:
+            node["instrument"] = _ref(instrument)
     else:
         node = {"@id": node_id(claim.id), "@type": "Claim", "identifier": claim.id, "text": claim.text}
         node["keywords"] = claim.kind.value
@@ -193,6 +201,14 @@ def _claim(release: Release, index: int, claim: Claim, letter_author: Organizati
     if claim.quantity is not None:
         node["object" if claim.kind is ClaimKind.DEMAND else "mentions"] = _quantity(claim.quantity)
     return node
+
+
+def _quote_of(release: Release, claim: Claim) -> str | None:
+    """Return the id of the quotation, by the claim's author, that the claim is printed in, if any."""
+    for quote in release.quotes:
+        if quote.speaker == claim.attributed_to and quote.span.start <= claim.span.start < quote.span.end:
+            return quote.id
+    return None
 
 
 def _quantity(quantity: Quantity) -> Node:
