@@ -1,7 +1,11 @@
-"""The CSV tables (members, contacts, claims) and their Frictionless Table Schemas.
+"""The tables of the release and their Frictionless Table Schemas.
 
-One list of columns per table gives both the CSV header and the Table Schema
-fields, so the two cannot drift apart.
+The three tables of the CSV exports (members, contacts, claims) and the
+others of the data package and the SQLite database (organizations, people,
+affiliations, quotes, letters, discrepancies). One list of columns per table
+gives the CSV header, the Table Schema fields and the SQLite columns, so they
+cannot drift apart; one list of foreign keys per table gives the Table
+Schema's ``foreignKeys``, the SQLite ``REFERENCES`` and :func:`check_references`.
 
 CSV is RFC 4180 as Python's ``csv`` module writes it: UTF-8, a header row,
 CRLF line endings, fields quoted only when they hold a comma, a quote or a
@@ -25,10 +29,22 @@ from typing import Any, Final
 
 import attrs
 
+from ._errors import DataError
 from ._export import resolve, tel_uri
 from ._model import Claim, Contact, Organization, Person, PhoneKind, Release
 
-__all__ = ["TABLES", "Column", "Table", "guard", "render_claims", "render_contacts", "render_members"]
+__all__ = [
+    "ALL_TABLES",
+    "TABLES",
+    "Column",
+    "ForeignKey",
+    "Table",
+    "check_references",
+    "guard",
+    "render_claims",
+    "render_contacts",
+    "render_members",
+]
 
 _FORMULA_STARTS: Final = ("=", "+", "-", "@", "\t", "\r", "\n", "\0", "\uff1d", "\uff0b", "\uff0d", "\uff20")
 
@@ -84,15 +100,28 @@ class Column:
 
 
 @attrs.frozen
+class ForeignKey:
+    """A column whose values are ids of another table (the ``id`` column of *table*)."""
+
+    column: str
+    table: str
+
+    def descriptor(self) -> dict[str, Any]:
+        """Return the Table Schema foreign key descriptor."""
+        return {"fields": [self.column], "reference": {"resource": self.table, "fields": ["id"]}}
+
+
+@attrs.frozen
 class Table:
-    """A CSV table of the release: its file, columns, keys and rows."""
+    """A table of the release: its file, columns, keys and rows."""
 
     name: str
     title: str
     description: str
     columns: tuple[Column, ...]
     records: Callable[[Release], Iterable[Any]]
-    foreign_keys: tuple[dict[str, Any], ...] = ()
+    foreign_keys: tuple[ForeignKey, ...] = ()
+    primary_key: tuple[str, ...] = ("id",)
 
     @property
     def path(self) -> str:
@@ -104,10 +133,10 @@ class Table:
         schema: dict[str, Any] = {
             "fields": [column.descriptor() for column in self.columns],
             "missingValues": [""],
-            "primaryKey": ["id"],
+            "primaryKey": list(self.primary_key),
         }
         if self.foreign_keys:
-            schema["foreignKeys"] = [dict(key) for key in self.foreign_keys]
+            schema["foreignKeys"] = [key.descriptor() for key in self.foreign_keys]
         return schema
 
     def rows(self, release: Release) -> Iterator[list[Cell]]:
@@ -235,6 +264,7 @@ MEMBERS: Final = Table(
         *_span_columns("the line"),
     ),
     records=lambda release: release.members,
+    foreign_keys=(ForeignKey("id", "organizations"),),
 )
 
 CONTACTS: Final = Table(
@@ -308,7 +338,7 @@ CONTACTS: Final = Table(
         *_span_columns("the paragraph"),
     ),
     records=lambda release: release.contacts,
-    foreign_keys=({"fields": ["organization"], "reference": {"resource": "members", "fields": ["id"]}},),
+    foreign_keys=(ForeignKey("person", "people"), ForeignKey("organization", "members")),
 )
 
 CLAIMS: Final = Table(
@@ -338,7 +368,8 @@ CLAIMS: Final = Table(
         Column(
             "attributed_to",
             "string",
-            "The id of who makes the claim: the release, the open letter or a person.",
+            "The id of who makes the claim: the release (release.id in the SQLite database, the "
+            "package's name here), the open letter (letters.id) or a person (people.id).",
             _attr("attributed_to"),
             required=True,
         ),
@@ -347,8 +378,185 @@ CLAIMS: Final = Table(
     records=lambda release: release.claims,
 )
 
+
+def _organization_kind(organization: Organization, release: Release) -> Cell:
+    if organization.id == release.coalition.id:
+        return "coalition"
+    return "member" if any(member.id == organization.id for member in release.members) else "other"
+
+
+def _spans(discrepancy: Any, _: Release) -> Cell:
+    return " ".join(f"{span.start}-{span.end}" for span in discrepancy.spans)
+
+
+def _affiliations(release: Release) -> Iterator[tuple[str, str]]:
+    for person in release.people:
+        for organization in person.affiliations:
+            yield (person.id, organization)
+
+
+_ID = Column("id", "string", "A stable slug for the record.", _attr("id"), required=True, unique=True)
+
+ORGANIZATIONS: Final = Table(
+    name="organizations",
+    title="Organizations",
+    description="Every organization named: the coalition, the members in printed order, then the others.",
+    columns=(
+        _ID,
+        Column(
+            "kind",
+            "string",
+            "coalition, member (listed as a member) or other (named in the text only).",
+            _organization_kind,
+            required=True,
+            enum=("coalition", "member", "other"),
+        ),
+        Column("name", "string", "The full name.", _attr("name"), required=True),
+        Column("acronym", "string", "The short form, where the release gives one.", _attr("acronym")),
+        Column(
+            "country",
+            "string",
+            "ISO 3166-1 alpha-2 code of the country printed with it, if any.",
+            _attr("country"),
+            pattern=_COUNTRY,
+        ),
+        Column("country_as_printed", "string", "The country as printed.", _attr("country_as_printed")),
+        Column("listed_as", "string", "The line of the member list, verbatim.", _attr("listed_as")),
+        *_span_columns("the name"),
+    ),
+    records=lambda release: release.organizations,
+)
+
+PEOPLE: Final = Table(
+    name="people",
+    title="People",
+    description="Every person named, in order of first mention.",
+    columns=(
+        _ID,
+        Column("name", "string", "The name as printed.", _attr("name"), required=True),
+        Column("family_name", "string", "The family name.", _attr("family_name"), required=True),
+        Column("given_name", "string", "The given name.", _attr("given_name"), required=True),
+        Column("description", "string", "How the release describes the person.", _attr("description")),
+        *_span_columns("the name"),
+    ),
+    records=lambda release: release.people,
+)
+
+AFFILIATIONS: Final = Table(
+    name="affiliations",
+    title="Affiliations",
+    description="The organizations the release ties each person to, one row per person and organization.",
+    columns=(
+        Column("person", "string", "The id of the person.", lambda a, _: a[0], required=True),
+        Column("organization", "string", "The id of the organization.", lambda a, _: a[1], required=True),
+    ),
+    records=lambda release: _affiliations(release),
+    foreign_keys=(ForeignKey("person", "people"), ForeignKey("organization", "organizations")),
+    primary_key=("person", "organization"),
+)
+
+QUOTES: Final = Table(
+    name="quotes",
+    title="Quotations",
+    description="The quotations, in printed order.",
+    columns=(
+        _ID,
+        Column("speaker", "string", "The id of the person quoted.", _attr("speaker"), required=True),
+        Column("text", "string", "The words quoted.", _attr("text"), required=True),
+        *_span_columns("the quotation"),
+    ),
+    records=lambda release: release.quotes,
+    foreign_keys=(ForeignKey("speaker", "people"),),
+)
+
+LETTERS: Final = Table(
+    name="letters",
+    title="Letters",
+    description="The open letter that the release announces.",
+    columns=(
+        _ID,
+        Column("title", "string", "How the release names the letter.", _attr("title"), required=True),
+        Column(
+            "author", "string", "The id of the organization that wrote it.", _attr("author"), required=True
+        ),
+        Column(
+            "recipient",
+            "string",
+            "The id of the person it is addressed to.",
+            _attr("recipient"),
+            required=True,
+        ),
+        *_span_columns("the letter's name"),
+    ),
+    records=lambda release: (release.letter,),
+    foreign_keys=(ForeignKey("author", "organizations"), ForeignKey("recipient", "people")),
+)
+
+DISCREPANCIES: Final = Table(
+    name="discrepancies",
+    title="Discrepancies",
+    description="The known contradictions and quirks of the source, kept rather than fixed.",
+    columns=(
+        _ID,
+        Column(
+            "description",
+            "string",
+            "What does not agree, and what the data keeps.",
+            _attr("description"),
+            required=True,
+        ),
+        Column(
+            "spans",
+            "string",
+            "Where it is printed: code-point ranges start-end into release.txt, separated by spaces.",
+            _spans,
+            required=True,
+            pattern=r"[0-9]+-[0-9]+( [0-9]+-[0-9]+)*",
+        ),
+    ),
+    records=lambda release: release.discrepancies,
+)
+
 TABLES: Final = (MEMBERS, CONTACTS, CLAIMS)
-"""The tables, in the order of the data package's resources."""
+"""The tables of the CSV exports, in the order of the data package's resources."""
+
+ALL_TABLES: Final = (
+    MEMBERS,
+    CONTACTS,
+    CLAIMS,
+    ORGANIZATIONS,
+    PEOPLE,
+    AFFILIATIONS,
+    QUOTES,
+    LETTERS,
+    DISCREPANCIES,
+)
+"""Every table, in the order of the data package's resources and of the SQLite database."""
+
+
+def check_references(release: Release) -> None:
+    """Raise :class:`DataError` naming every value of a foreign key that is not an id of its table.
+
+    A release that passes :func:`verify` never has one.
+    """
+    ids = {
+        table.name: {record.id for record in table.records(release)}
+        for table in ALL_TABLES
+        if table.primary_key == ("id",)
+    }
+    problems: list[str] = []
+    for table in ALL_TABLES:
+        positions = {column.name: index for index, column in enumerate(table.columns)}
+        for key in table.foreign_keys:
+            known = ids[key.table]
+            for number, record in enumerate(table.records(release)):
+                value = table.columns[positions[key.column]].value(record, release)
+                if value not in known:
+                    problems.append(
+                        f"{table.name}[{number}].{key.column}: {value!r} is not the id of a row of {key.table}"
+                    )
+    if problems:
+        raise DataError(problems)
 
 
 def render_members(release: Release) -> str:
