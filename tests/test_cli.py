@@ -218,7 +218,19 @@ class TestInstalledScript:
         target = tmp_path / "icnk-data"
         assert ok(run(script, "export", "datapackage", "--output", str(target))) == ""
         names = sorted(p.name for p in target.iterdir())
-        assert names == ["claims.csv", "contacts.csv", "datapackage.json", "members.csv", "release.txt"]
+        assert names == [
+            "affiliations.csv",
+            "claims.csv",
+            "contacts.csv",
+            "datapackage.json",
+            "discrepancies.csv",
+            "letters.csv",
+            "members.csv",
+            "organizations.csv",
+            "people.csv",
+            "quotes.csv",
+            "release.csv",
+        ]
         assert [p.name for p in tmp_path.iterdir()] == ["icnk-data"]
 
     def test_verify(self, script: str) -> None:
@@ -782,12 +794,18 @@ class TestExport:
         assert call(capsys, "export", "datapackage", "-o", str(tmp_path)) == (0, "", "")
         names = sorted(p.name for p in tmp_path.iterdir())
         assert names == [
+            "affiliations.csv",
             "claims.csv",
             "contacts.csv",
             "datapackage.json",
+            "discrepancies.csv",
+            "letters.csv",
             "members.csv",
             "notes.txt",
-            "release.txt",
+            "organizations.csv",
+            "people.csv",
+            "quotes.csv",
+            "release.csv",
         ]
         assert (tmp_path / "members.csv").read_text(encoding="utf-8").startswith("id,name,")
 

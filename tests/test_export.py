@@ -18,6 +18,7 @@ byte. When an export changes on purpose, regenerate them and review the diff::
 from __future__ import annotations
 
 import csv
+import hashlib
 import io
 import json
 import os
@@ -42,7 +43,7 @@ from rdflib import RDF, Literal, URIRef
 import icnk_letter
 from icnk_letter import Release
 from icnk_letter._datapackage import files as datapackage_files
-from icnk_letter._tables import TABLES
+from icnk_letter._tables import ALL_TABLES, TABLES
 
 if sys.version_info >= (3, 12):
     from importlib.resources import files
@@ -427,7 +428,9 @@ class TestJsonLd:
         assert sorted(member.name for member in release.members) == names
         assert 39 == len(names)
 
-    def test_demands_are_linked_to_the_letter_and_the_release(self, graph: rdflib.Graph, release: Release) -> None:
+    def test_demands_are_linked_to_the_letter_and_the_release(
+        self, graph: rdflib.Graph, release: Release
+    ) -> None:
         """The release mentions every demand; each is made through the letter or through a quotation."""
         query = """
             PREFIX schema: <http://schema.org/>
@@ -695,7 +698,10 @@ class TestPopolo:
     @pytest.mark.parametrize(
         ("change", "expected"),
         [
-            (lambda d: d["memberships"][0]["contact_details"].append({"type": "voice"}), "'value' is a required"),
+            (
+                lambda d: d["memberships"][0]["contact_details"].append({"type": "voice"}),
+                "'value' is a required",
+            ),
             (lambda d: d["persons"][0].update(colour="red"), "('colour' was unexpected)"),
             (lambda d: d["organizations"][1].update(area={"code": "KR"}), "('code' was unexpected)"),
             (lambda d: d["memberships"][-1].pop("member"), "is not valid under any of the given schemas"),
@@ -744,9 +750,12 @@ class TestPopolo:
         """One area per member country, in order of first use, and each member points at its own."""
         codes = list(dict.fromkeys(m.country for m in release.members if m.country is not None))
         assert codes == [area["identifier"] for area in document["areas"]]
-        assert {"id": "country-kr", "name": "South Korea", "identifier": "KR", "classification": "country"} in (
-            document["areas"]
-        )
+        assert {
+            "id": "country-kr",
+            "name": "South Korea",
+            "identifier": "KR",
+            "classification": "country",
+        } in (document["areas"])
         areas = {area["id"]: area["identifier"] for area in document["areas"]}
         organizations = {o["id"]: o for o in document["organizations"]}
         for member in release.members:
@@ -754,7 +763,10 @@ class TestPopolo:
 
     def test_area_name_falls_back_to_the_printed_country(self, release: Release) -> None:
         """A country the package data does not name keeps the name printed on the member's line."""
-        members = [attrs.evolve(release.members[0], country="NZ", country_as_printed="Aotearoa"), *release.members[1:]]
+        members = [
+            attrs.evolve(release.members[0], country="NZ", country_as_printed="Aotearoa"),
+            *release.members[1:],
+        ]
         document = json.loads(icnk_letter.export(attrs.evolve(release, members=members), "popolo"))
         assert {"id": "country-nz", "name": "Aotearoa", "identifier": "NZ", "classification": "country"} in (
             document["areas"]
@@ -817,7 +829,19 @@ class TestDataPackage:
         """frictionless validates the package: types, patterns, keys, sizes and hashes."""
         report = frictionless.validate(str(package))
         assert report.valid, report.flatten(["rowNumber", "fieldNumber", "type", "note"])
-        assert [task.name for task in report.tasks] == ["members", "contacts", "claims", "release-text"]
+        assert [task.name for task in report.tasks] == [table.name for table in ALL_TABLES]
+        assert [task.name for task in report.tasks] == [
+            "members",
+            "contacts",
+            "claims",
+            "organizations",
+            "people",
+            "affiliations",
+            "quotes",
+            "letters",
+            "discrepancies",
+            "release",
+        ]
 
     def test_descriptor(self, package: Path, release: Release) -> None:
         """Phone numbers are strings with a pattern; contacts refer to members; the text's sha256."""
@@ -831,10 +855,73 @@ class TestDataPackage:
         assert "the subset of phones that is mobile" in fields["mobiles"]["description"]
         assert contacts["primaryKey"] == ["id"]
         assert contacts["foreignKeys"] == [
-            {"fields": ["organization"], "reference": {"resource": "members", "fields": ["id"]}}
+            {"fields": ["person"], "reference": {"resource": "people", "fields": ["id"]}},
+            {"fields": ["organization"], "reference": {"resource": "members", "fields": ["id"]}},
         ]
-        assert resources["release-text"]["hash"] == "sha256:" + release.sha256
-        assert (package.parent / "release.txt").read_bytes() == release.text.encode("utf-8")
+        (row,) = _table_rows(package.parent / "release.csv")
+        assert (release.text, release.sha256) == (row["text"], row["sha256"])
+        assert hashlib.sha256(row["text"].encode("utf-8")).hexdigest() == release.sha256
+
+    def test_metadata(self, package: Path, release: Release) -> None:
+        """Licence, sources, a creation date that is the release's and the package version."""
+        descriptor = json.loads(package.read_text(encoding="utf-8"))
+        assert [{"name": "MIT", "path": "https://opensource.org/licenses/MIT", "title": "MIT License"}] == (
+            descriptor["licenses"]
+        )
+        (source,) = descriptor["sources"]
+        assert source["title"].startswith(release.title)
+        assert "1.9.2012" in source["title"]
+        assert ("2012-01-09T00:00:00Z", icnk_letter.__version__) == (
+            descriptor["created"],
+            descriptor["version"],
+        )
+        assert "belongs to its authors" in descriptor["description"]
+
+    def test_every_reference_points_at_a_table(self, package: Path) -> None:
+        """Every foreign key names a resource of the package, and the id columns every table links by."""
+        descriptor = json.loads(package.read_text(encoding="utf-8"))
+        resources = {r["name"]: r for r in descriptor["resources"]}
+        keys = [
+            (name, key["fields"][0], key["reference"]["resource"])
+            for name, resource in resources.items()
+            for key in resource["schema"].get("foreignKeys", [])
+        ]
+        assert {
+            ("members", "id", "organizations"),
+            ("contacts", "person", "people"),
+            ("contacts", "organization", "members"),
+            ("affiliations", "person", "people"),
+            ("affiliations", "organization", "organizations"),
+            ("quotes", "speaker", "people"),
+            ("letters", "author", "organizations"),
+            ("letters", "recipient", "people"),
+        } == set(keys)
+        for _, _, target in keys:
+            assert ["id"] == resources[target]["schema"]["primaryKey"]
+        # claims.attributed_to refers to one of three tables, which no foreign key can say: check it here.
+        ids = {
+            row["id"]
+            for name in ("release", "letters", "people")
+            for row in _table_rows(package.parent / f"{name}.csv")
+        }
+        assert {row["attributed_to"] for row in _table_rows(package.parent / "claims.csv")} <= ids
+
+    def test_every_resource_is_a_table(self, package: Path) -> None:
+        """Every resource is tabular, so that tools that load a package into a database can load them all."""
+        descriptor = json.loads(package.read_text(encoding="utf-8"))
+        assert {"tabular-data-resource"} == {r["profile"] for r in descriptor["resources"]}
+
+    def test_dangling_references(self, release: Release) -> None:
+        """A reference to nothing is a DataError naming the table, row and column, never a broken package."""
+        people = [attrs.evolve(release.people[1], affiliations=("nowhere",)), *release.people[2:]]
+        claims = [attrs.evolve(release.claims[0], attributed_to="nobody"), *release.claims[1:]]
+        broken = attrs.evolve(release, people=[release.people[0], *people], claims=claims)
+        with pytest.raises(icnk_letter.DataError) as caught:
+            datapackage_files(broken)
+        assert [
+            "affiliations[0].organization: 'nowhere' is not the id of a row of organizations",
+            "claims[0].attributed_to: 'nobody' is not the id of a row of release, letters or people",
+        ] == list(caught.value.problems)
 
     def test_checks_are_live(self, package: Path, tmp_path: Path) -> None:
         """A printed phone number in the phone column, or an unknown organization, fails validation."""
@@ -849,3 +936,8 @@ class TestDataPackage:
         report = frictionless.validate(str(tmp_path / "datapackage.json"))
         kinds = {error[0] for error in report.flatten(["type"])}
         assert {"constraint-error", "foreign-key", "hash-count"} <= kinds
+
+
+def _table_rows(path: Path) -> list[dict[str, str]]:
+    header, *rows = read_csv(path.read_bytes().decode("utf-8"))
+    return [dict(zip(header, row, strict=True)) for row in rows]

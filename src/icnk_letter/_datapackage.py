@@ -1,11 +1,20 @@
-"""The Frictionless Data Package: a descriptor, the CSV tables and the verbatim text.
+"""The Frictionless Data Package: a descriptor and one CSV table per kind of record.
 
 The descriptor follows Data Package v1 (``profile: data-package``) with one
-``tabular-data-resource`` per CSV table, each with its Table Schema (field
-types, phone numbers as strings with a pattern, the primary key ``id`` and
-the foreign key from contacts to members), and the text as a plain resource.
-Every resource records its size and SHA-256, so the package can be checked
-byte for byte; the text's hash is the release's :attr:`Release.sha256`.
+``tabular-data-resource`` per table of :data:`~icnk_letter._tables.ALL_TABLES`:
+the three of the CSV exports (members, contacts, claims), then organizations,
+people, affiliations, quotes, letters, discrepancies, and ``release``, one row
+with the release's metadata and its verbatim text. Each has its Table Schema:
+field types, phone numbers as strings with a pattern, the primary key and the
+foreign keys, so that every reference points at a table of the package. Every
+resource is tabular, so that frictionless can load the whole package into a
+SQL database.
+
+The package states its ``licenses``, ``sources``, ``version`` (the package
+version of icnk-letter that wrote it) and ``created``. ``created`` is the
+release's date, not the moment the files were written, so that the same
+release always gives the same bytes. Every resource records its size and
+SHA-256, so the package can be checked byte for byte.
 """
 
 from __future__ import annotations
@@ -14,19 +23,28 @@ import hashlib
 import re
 from typing import Any
 
+from ._about import LICENSE, package_version
 from ._export import dump_json, export
 from ._model import Release
-from ._tables import TABLES
+from ._tables import ALL_TABLES, TABLES, check_references
 
 __all__ = ["descriptor", "files"]
 
-TEXT_PATH = "release.txt"
-
 
 def files(release: Release) -> dict[str, bytes]:
-    """Return every file of the data package of *release*, by name, descriptor last."""
-    contents = {table.path: export(release, f"csv-{table.name}").encode("utf-8") for table in TABLES}
-    contents[TEXT_PATH] = release.text.encode("utf-8")
+    """Return every file of the data package of *release*, by name, descriptor last.
+
+    Raises:
+        DataError: if a reference of the release does not resolve.
+    """
+    check_references(release)
+    exported = {table.name for table in TABLES}
+    contents = {
+        table.path: (
+            export(release, f"csv-{table.name}") if table.name in exported else table.render(release)
+        ).encode("utf-8")
+        for table in ALL_TABLES
+    }
     contents["datapackage.json"] = dump_json(descriptor(release, contents)).encode("utf-8")
     return contents
 
@@ -34,7 +52,7 @@ def files(release: Release) -> dict[str, bytes]:
 def descriptor(release: Release, contents: dict[str, bytes]) -> dict[str, Any]:
     """Return the ``datapackage.json`` descriptor of *release*, whose files are *contents*."""
     resources: list[dict[str, Any]] = []
-    for table in TABLES:
+    for table in ALL_TABLES:
         data = contents[table.path]
         resources.append(
             {
@@ -57,24 +75,6 @@ def descriptor(release: Release, contents: dict[str, bytes]) -> dict[str, Any]:
                 "schema": table.schema(),
             }
         )
-    text = contents[TEXT_PATH]
-    resources.append(
-        {
-            "name": "release-text",
-            "title": "The release, verbatim",
-            "description": (
-                "The press release byte for byte; span_start and span_end in the tables are "
-                "code-point offsets into this text."
-            ),
-            "profile": "data-resource",
-            "path": TEXT_PATH,
-            "format": "txt",
-            "mediatype": "text/plain",
-            "encoding": "utf-8",
-            "bytes": len(text),
-            "hash": "sha256:" + hashlib.sha256(text).hexdigest(),
-        }
-    )
     return {
         "profile": "data-package",
         "name": _package_name(release.id),
@@ -82,8 +82,17 @@ def descriptor(release: Release, contents: dict[str, bytes]) -> dict[str, Any]:
         "description": (
             f"The members, press contacts and claims of the press release dated {release.date.isoformat()} "
             f"(printed {release.date_as_printed!r}), with its verbatim text "
-            f"(sha256 {release.sha256})."
+            f"(sha256 {release.sha256}), as curated by icnk-letter. The records are MIT licensed; the "
+            "text of the release is reproduced verbatim as a historical record and belongs to its authors."
         ),
+        "version": package_version(),
+        "created": f"{release.date.isoformat()}T00:00:00Z",
+        "licenses": [dict(LICENSE)],
+        "sources": [
+            {
+                "title": f"{release.title} (press release, {release.dateline}, {release.date_as_printed})",
+            }
+        ],
         "keywords": ["human-rights", "ngo", "coalition", "press-release"],
         "resources": resources,
     }

@@ -75,17 +75,19 @@ def export(release: Release, fmt: str) -> str:
 def write_datapackage(release: Release, directory: str | Path) -> Path:
     """Write *release* as a Frictionless Data Package into *directory*; return the descriptor's path.
 
-    The directory (created if missing) gets ``datapackage.json``, the three CSV
-    tables (``members.csv``, ``contacts.csv``, ``claims.csv``, as
-    :func:`export` writes them) and ``release.txt``, the verbatim text whose
-    SHA-256 the descriptor records. Existing files of those names are replaced.
+    The directory (created if missing) gets ``datapackage.json`` and a CSV
+    table per kind of record: ``members.csv``, ``contacts.csv`` and
+    ``claims.csv`` (as :func:`export` writes them), the organizations, people,
+    affiliations, quotes, letters and discrepancies, and ``release.csv``, the
+    release's metadata and verbatim text. Existing files of those names are
+    replaced.
 
     >>> import tempfile, json, icnk_letter
     >>> with tempfile.TemporaryDirectory() as tmp:
     ...     path = icnk_letter.write_datapackage(icnk_letter.load(), tmp)
     ...     descriptor = json.loads(path.read_text(encoding="utf-8"))
-    >>> path.name, [r["path"] for r in descriptor["resources"]]
-    ('datapackage.json', ['members.csv', 'contacts.csv', 'claims.csv', 'release.txt'])
+    >>> path.name, [r["path"] for r in descriptor["resources"]][:4]
+    ('datapackage.json', ['members.csv', 'contacts.csv', 'claims.csv', 'organizations.csv'])
     """
     from ._datapackage import files
 

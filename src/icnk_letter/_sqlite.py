@@ -4,13 +4,11 @@ Built with the standard library's :mod:`sqlite3`, for Datasette, the
 ``sqlite3`` shell and any SQL tool. The tables are those of the data package
 (:data:`~icnk_letter._tables.ALL_TABLES`, with the same column names as the
 CSV exports where a CSV export has the table), each with its primary key and
-foreign keys, plus:
-
-- ``release``: one row with the release's metadata (title, dateline, date,
-  sha256, schema and package version, licence) and its verbatim text;
-- ``search``: an FTS5 full-text table over the names of the organizations and
-  people, the claims' text and the quotations, with the ``kind`` and ``id``
-  of the record each row comes from.
+foreign keys; among them ``release``, one row with the release's metadata
+(title, dateline, date, sha256, schema and package version, licence) and its
+verbatim text. Beside them, ``search`` is an FTS5 full-text table over the
+names of the organizations and people, the claims' text and the quotations,
+with the ``kind`` and ``id`` of the record each row comes from.
 
 Text cells hold the values as they are, with no formula guard: a database is
 not a spreadsheet. Booleans are integers (1 and 0), as SQLite stores them.
@@ -30,27 +28,12 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Final
 
-from ._about import LICENSE_TEXT, package_version
 from ._model import Release
 from ._tables import ALL_TABLES, Cell, Table, check_references
 
 __all__ = ["render"]
 
-_TYPES: Final = {"string": "TEXT", "integer": "INTEGER", "boolean": "INTEGER"}
-
-_RELEASE_COLUMNS: Final = (
-    ("id", "The release's id, the author of its own statements (claims.attributed_to)."),
-    ("title", "The headline, without the dateline."),
-    ("dateline", "The dateline."),
-    ("date", "The date, ISO 8601."),
-    ("date_as_printed", "The date as printed."),
-    ("sha256", "The SHA-256 of text encoded as UTF-8."),
-    ("schema_version", "The version of the data file's layout."),
-    ("package_version", "The version of icnk-letter that wrote this database."),
-    ("license", "The licence of the data, and the rights in the text."),
-    ("stated_organization_count", "How many organizations the release says released the letter."),
-    ("text", "The release verbatim; span_start and span_end in the tables are code-point offsets into it."),
-)
+_TYPES: Final = {"string": "TEXT", "integer": "INTEGER", "boolean": "INTEGER", "date": "TEXT"}
 
 
 def render(release: Release) -> bytes:
@@ -80,7 +63,6 @@ def _build(connection: sqlite3.Connection, release: Release) -> None:
     connection.execute("PRAGMA journal_mode = DELETE")
     connection.execute("PRAGMA foreign_keys = ON")
     connection.execute("BEGIN")
-    _write_release(connection, release)
     for table in ALL_TABLES:
         connection.execute(_create(table))
     # Referenced tables first, so that every row's keys exist when it is written.
@@ -127,28 +109,6 @@ def _create(table: Table) -> str:
     )
     body = ",\n  ".join(lines)
     return f"CREATE TABLE {_quote(table.name)} (\n  {body}\n)"
-
-
-def _write_release(connection: sqlite3.Connection, release: Release) -> None:
-    columns = ",\n  ".join(
-        f"{_quote(name)} {'INTEGER' if name.endswith('count') else 'TEXT'} NOT NULL"
-        for name, _ in _RELEASE_COLUMNS
-    )
-    connection.execute(f"CREATE TABLE release (\n  {columns},\n  PRIMARY KEY (id)\n)")
-    values = (
-        release.id,
-        release.title,
-        release.dateline,
-        release.date.isoformat(),
-        release.date_as_printed,
-        release.sha256,
-        release.schema_version,
-        package_version(),
-        LICENSE_TEXT,
-        release.stated_organization_count,
-        release.text,
-    )
-    connection.execute(f"INSERT INTO release VALUES ({', '.join('?' for _ in values)})", values)
 
 
 def _write_search(connection: sqlite3.Connection, release: Release) -> None:

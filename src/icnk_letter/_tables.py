@@ -29,6 +29,7 @@ from typing import Any, Final
 
 import attrs
 
+from ._about import LICENSE_TEXT, package_version
 from ._errors import DataError
 from ._export import resolve, tel_uri
 from ._model import Claim, Contact, Organization, Person, PhoneKind, Release
@@ -79,6 +80,8 @@ class Column:
     pattern: str | None = None
     enum: tuple[str, ...] | None = None
     minimum: int | None = None
+    verbatim: bool = False
+    """Never guarded against formulas: for the release's text, which offsets and the sha256 need as it is."""
 
     def descriptor(self) -> dict[str, Any]:
         """Return the Table Schema field descriptor of the column."""
@@ -157,11 +160,15 @@ class Table:
             quoting=csv.QUOTE_MINIMAL,
             strict=True,
         )
-        writer.writerows([_cell(value) for value in row] for row in self.rows(release))
+        verbatim = [column.verbatim for column in self.columns]
+        writer.writerows(
+            [_cell(value, keep) for value, keep in zip(row, verbatim, strict=True)]
+            for row in self.rows(release)
+        )
         return out.getvalue()
 
 
-def _cell(value: Cell) -> str:
+def _cell(value: Cell, verbatim: bool) -> str:
     if value is None:
         return ""
     if isinstance(value, bool):
@@ -169,7 +176,8 @@ def _cell(value: Cell) -> str:
     if isinstance(value, int):
         return str(value)
     # NUL cannot be written by the csv module of every supported Python (3.10 refuses it).
-    return guard(value.replace("\0", ""))
+    value = value.replace("\0", "")
+    return value if verbatim else guard(value)
 
 
 def _joined(values: Iterable[str | None]) -> str | None:
@@ -226,7 +234,7 @@ def _span_columns(what: str) -> tuple[Column, Column]:
         Column(
             "span_start",
             "integer",
-            f"Where {what} starts in release.txt, as a code-point offset (a Python str index).",
+            f"Where {what} starts in the release's text, as a code-point offset (a Python str index).",
             _span_start,
             required=True,
             minimum=0,
@@ -234,7 +242,7 @@ def _span_columns(what: str) -> tuple[Column, Column]:
         Column(
             "span_end",
             "integer",
-            f"Where {what} ends in release.txt (exclusive), as a code-point offset.",
+            f"Where {what} ends in the release's text (exclusive), as a code-point offset.",
             _span_end,
             required=True,
             minimum=0,
@@ -368,8 +376,8 @@ CLAIMS: Final = Table(
         Column(
             "attributed_to",
             "string",
-            "The id of who makes the claim: the release (release.id in the SQLite database, the "
-            "package's name here), the open letter (letters.id) or a person (people.id).",
+            "The id of who makes the claim: the release (release.id), the open letter (letters.id) "
+            "or a person (people.id).",
             _attr("attributed_to"),
             required=True,
         ),
@@ -508,13 +516,80 @@ DISCREPANCIES: Final = Table(
         Column(
             "spans",
             "string",
-            "Where it is printed: code-point ranges start-end into release.txt, separated by spaces.",
+            "Where it is printed: code-point ranges start-end into the release's text, separated by spaces.",
             _spans,
             required=True,
             pattern=r"[0-9]+-[0-9]+( [0-9]+-[0-9]+)*",
         ),
     ),
     records=lambda release: release.discrepancies,
+)
+
+RELEASE: Final = Table(
+    name="release",
+    title="The release",
+    description="One row: the release's metadata and its verbatim text.",
+    columns=(
+        Column(
+            "id",
+            "string",
+            "The release's id, the author of its own statements (claims.attributed_to).",
+            _attr("id"),
+            required=True,
+            unique=True,
+        ),
+        Column("title", "string", "The headline, without the dateline.", _attr("title"), required=True),
+        Column("dateline", "string", "The dateline.", _attr("dateline"), required=True),
+        Column("date", "date", "The date of the release.", lambda r, _: r.date.isoformat(), required=True),
+        Column("date_as_printed", "string", "The date as printed.", _attr("date_as_printed"), required=True),
+        Column(
+            "sha256",
+            "string",
+            "The SHA-256 of text, encoded as UTF-8.",
+            _attr("sha256"),
+            required=True,
+            pattern="[0-9a-f]{64}",
+        ),
+        Column(
+            "schema_version",
+            "string",
+            "The version of the data file's layout.",
+            _attr("schema_version"),
+            required=True,
+        ),
+        Column(
+            "package_version",
+            "string",
+            "The version of icnk-letter that wrote the table.",
+            lambda _, __: package_version(),
+            required=True,
+        ),
+        Column(
+            "license",
+            "string",
+            "The licence of the data, and the rights in the text.",
+            lambda _, __: LICENSE_TEXT,
+            required=True,
+        ),
+        Column(
+            "stated_organization_count",
+            "integer",
+            "How many organizations the release says released the letter.",
+            _attr("stated_organization_count"),
+            required=True,
+            minimum=0,
+        ),
+        Column(
+            "text",
+            "string",
+            "The release verbatim: the span_start and span_end of every table are code-point offsets into "
+            "it. The one cell never guarded against spreadsheet formulas, so that it stays verbatim.",
+            _attr("text"),
+            required=True,
+            verbatim=True,
+        ),
+    ),
+    records=lambda release: (release,),
 )
 
 TABLES: Final = (MEMBERS, CONTACTS, CLAIMS)
@@ -530,6 +605,7 @@ ALL_TABLES: Final = (
     QUOTES,
     LETTERS,
     DISCREPANCIES,
+    RELEASE,
 )
 """Every table, in the order of the data package's resources and of the SQLite database."""
 
@@ -555,6 +631,14 @@ def check_references(release: Release) -> None:
                     problems.append(
                         f"{table.name}[{number}].{key.column}: {value!r} is not the id of a row of {key.table}"
                     )
+    # One column refers to any of three tables, which a foreign key cannot say.
+    authors = ids["release"] | ids["letters"] | ids["people"]
+    for number, claim in enumerate(release.claims):
+        if claim.attributed_to not in authors:
+            problems.append(
+                f"claims[{number}].attributed_to: {claim.attributed_to!r} is not the id of a row of "
+                "release, letters or people"
+            )
     if problems:
         raise DataError(problems)
 
