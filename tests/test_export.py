@@ -25,9 +25,10 @@ import os
 import subprocess
 import sys
 import warnings
+from collections.abc import Callable
 from functools import cache
 from pathlib import Path
-from typing import Any, cast
+from typing import Any
 
 import attrs
 import frictionless
@@ -35,10 +36,11 @@ import jsonschema
 import pytest
 import rdflib
 import vobject  # type: ignore[import-untyped]
-from popolo_data.importer import Popolo  # type: ignore[import-untyped]
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from popolo_data.importer import Popolo  # type: ignore[import-untyped]
 from rdflib import RDF, Literal, URIRef
+from rdflib.query import ResultRow
 
 import icnk_letter
 from icnk_letter import Release
@@ -365,6 +367,15 @@ def parse_jsonld(text: str) -> rdflib.Graph:
     return graph
 
 
+def sparql(graph: rdflib.Graph, query: str) -> list[tuple[str, ...]]:
+    """Run the SPARQL SELECT *query* on *graph*; return its rows as strings."""
+    rows: list[tuple[str, ...]] = []
+    for row in graph.query(query):
+        assert isinstance(row, ResultRow)
+        rows.append(tuple(str(value) for value in row))
+    return rows
+
+
 @pytest.fixture(scope="module")
 def graph() -> rdflib.Graph:
     """The bundled release's JSON-LD, parsed by rdflib."""
@@ -424,7 +435,7 @@ class TestJsonLd:
             }
             ORDER BY ?name
         """
-        names = [str(row[0]) for row in graph.query(query)]  # pyright: ignore[reportIndexIssue, reportUnknownArgumentType]
+        names = [name for (name,) in sparql(graph, query)]
         assert sorted(member.name for member in release.members) == names
         assert 39 == len(names)
 
@@ -440,7 +451,7 @@ class TestJsonLd:
                 ?made schema:identifier ?through .
             }
         """
-        found = {str(row[0]): str(row[1]) for row in graph.query(query)}  # pyright: ignore[reportIndexIssue, reportUnknownArgumentType]
+        found = {row[0]: row[1] for row in sparql(graph, query)}
         demands = [claim for claim in release.claims if claim.kind is icnk_letter.ClaimKind.DEMAND]
         assert 7 == len(demands) == len(found)
         for demand in demands:
@@ -688,6 +699,20 @@ def document() -> dict[str, list[dict[str, Any]]]:
     return data
 
 
+# Mistakes the Popolo schema must catch: a change to a copy of the document, and the error it gives.
+POPOLO_MISTAKES: list[tuple[Callable[[Any], object], str]] = [
+    (lambda d: d["memberships"][0]["contact_details"].append({"type": "voice"}), "'value' is a required"),
+    (lambda d: d["persons"][0].update(colour="red"), "('colour' was unexpected)"),
+    (lambda d: d["organizations"][1].update(area={"code": "KR"}), "('code' was unexpected)"),
+    (lambda d: d["memberships"][-1].pop("member"), "is not valid under any of the given schemas"),
+    (lambda d: d["memberships"][0].pop("organization_id"), "is not valid under any of the given"),
+    (lambda d: d["persons"][0].update(birth_date="9 Jan 2012"), "does not match"),
+    (lambda d: d["persons"][0].update(email="nobody"), "is not a 'email'"),
+    (lambda d: d["areas"][0].update(name=["Korea"]), "is not of type 'string', 'null'"),
+    (lambda d: d.update(events=[]), "('events' was unexpected)"),
+]
+
+
 class TestPopolo:
     def test_valid(self, document: dict[str, list[dict[str, Any]]]) -> None:
         """The whole document validates against the Popolo schema, with only the keys Popolo declares."""
@@ -695,25 +720,9 @@ class TestPopolo:
         assert all(document.values())
         assert [] == popolo_errors(document)
 
-    @pytest.mark.parametrize(
-        ("change", "expected"),
-        [
-            (
-                lambda d: d["memberships"][0]["contact_details"].append({"type": "voice"}),
-                "'value' is a required",
-            ),
-            (lambda d: d["persons"][0].update(colour="red"), "('colour' was unexpected)"),
-            (lambda d: d["organizations"][1].update(area={"code": "KR"}), "('code' was unexpected)"),
-            (lambda d: d["memberships"][-1].pop("member"), "is not valid under any of the given schemas"),
-            (lambda d: d["memberships"][0].pop("organization_id"), "is not valid under any of the given"),
-            (lambda d: d["persons"][0].update(birth_date="9 Jan 2012"), "does not match"),
-            (lambda d: d["persons"][0].update(email="nobody"), "is not a 'email'"),
-            (lambda d: d["areas"][0].update(name=["Korea"]), "is not of type 'string', 'null'"),
-            (lambda d: d.update(events=[]), "('events' was unexpected)"),
-        ],
-    )
+    @pytest.mark.parametrize(("change", "expected"), POPOLO_MISTAKES)
     def test_schemas_catch_mistakes(
-        self, document: dict[str, list[dict[str, Any]]], change: Any, expected: str
+        self, document: dict[str, list[dict[str, Any]]], change: Callable[[Any], object], expected: str
     ) -> None:
         """The schema is live: a missing value, an unknown key, a membership without a member, a bad date."""
         broken = json.loads(json.dumps(document))

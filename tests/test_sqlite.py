@@ -14,7 +14,7 @@ import sys
 import time
 import urllib.error
 import urllib.request
-from collections.abc import Iterator
+from collections.abc import Generator, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -211,12 +211,12 @@ def free_port() -> int:
 
 def get_json(url: str) -> Any:
     """Return the JSON at *url*."""
-    with urllib.request.urlopen(url, timeout=30) as response:  # noqa: S310 (a local test server)
+    with urllib.request.urlopen(url, timeout=30) as response:
         return json.loads(response.read().decode("utf-8"))
 
 
 @contextlib.contextmanager
-def datasette(database: Path) -> Iterator[str]:
+def datasette(database: Path) -> Generator[str, None, None]:
     """Serve *database* with ``datasette serve`` on a free local port; yield its base URL; always stop it."""
     port = free_port()
     base = f"http://127.0.0.1:{port}"
