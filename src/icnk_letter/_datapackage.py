@@ -7,8 +7,8 @@ people, affiliations, quotes, letters, discrepancies, and ``release``, one row
 with the release's metadata and its verbatim text. Each has its Table Schema:
 field types, phone numbers as strings with a pattern, the primary key and the
 foreign keys, so that every reference points at a table of the package. Every
-resource is tabular, so that frictionless can load the whole package into a
-SQL database.
+resource is tabular, so that a tool that loads a whole package into a
+database finds nothing it cannot load.
 
 The package states its ``licenses``, ``sources``, ``version`` (the package
 version of icnk-letter that wrote it) and ``created``. ``created`` is the
@@ -26,24 +26,39 @@ from typing import Any
 from ._about import LICENSE, package_version
 from ._export import dump_json, export
 from ._model import Release
-from ._tables import ALL_TABLES, TABLES, check_references
+from ._tables import ALL_TABLES, Table, check_references, table_named
+from .formats import EXPORT_FORMATS
 
-__all__ = ["descriptor", "files"]
+__all__ = ["descriptor", "files", "tables"]
+
+_CSV = "csv-"
+
+
+def tables() -> tuple[Table, ...]:
+    """Return the tables of the package: one per CSV format of the registry, in its order, then the others.
+
+    >>> [table.path for table in tables()][:4]
+    ['members.csv', 'contacts.csv', 'claims.csv', 'organizations.csv']
+    """
+    exported = tuple(table_named(name[len(_CSV) :]) for name in EXPORT_FORMATS if name.startswith(_CSV))
+    return exported + tuple(table for table in ALL_TABLES if table not in exported)
 
 
 def files(release: Release) -> dict[str, bytes]:
     """Return every file of the data package of *release*, by name, descriptor last.
 
+    The tables of the ``csv-`` formats are those exports byte for byte.
+
     Raises:
         DataError: if a reference of the release does not resolve.
     """
     check_references(release)
-    exported = {table.name for table in TABLES}
+    formats = {name[len(_CSV) :] for name in EXPORT_FORMATS if name.startswith(_CSV)}
     contents = {
         table.path: (
-            export(release, f"csv-{table.name}") if table.name in exported else table.render(release)
+            export(release, f"{_CSV}{table.name}") if table.name in formats else table.render(release)
         ).encode("utf-8")
-        for table in ALL_TABLES
+        for table in tables()
     }
     contents["datapackage.json"] = dump_json(descriptor(release, contents)).encode("utf-8")
     return contents
@@ -52,7 +67,7 @@ def files(release: Release) -> dict[str, bytes]:
 def descriptor(release: Release, contents: dict[str, bytes]) -> dict[str, Any]:
     """Return the ``datapackage.json`` descriptor of *release*, whose files are *contents*."""
     resources: list[dict[str, Any]] = []
-    for table in ALL_TABLES:
+    for table in tables():
         data = contents[table.path]
         resources.append(
             {

@@ -45,6 +45,7 @@ __all__ = [
     "render_claims",
     "render_contacts",
     "render_members",
+    "table_named",
 ]
 
 _FORMULA_STARTS: Final = ("=", "+", "-", "@", "\t", "\r", "\n", "\0", "\uff1d", "\uff0b", "\uff0d", "\uff20")
@@ -593,7 +594,7 @@ RELEASE: Final = Table(
 )
 
 TABLES: Final = (MEMBERS, CONTACTS, CLAIMS)
-"""The tables of the CSV exports, in the order of the data package's resources."""
+"""The tables of the ``csv-`` export formats."""
 
 ALL_TABLES: Final = (
     MEMBERS,
@@ -641,6 +642,15 @@ def check_references(release: Release) -> None:
             )
     if problems:
         raise DataError(problems)
+
+
+def table_named(name: str) -> Table:
+    """Return the table *name* (``"members"``), the one the format ``csv-{name}`` writes.
+
+    >>> table_named("claims").path
+    'claims.csv'
+    """
+    return next(table for table in ALL_TABLES if table.name == name)
 
 
 def render_members(release: Release) -> str:
