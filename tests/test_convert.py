@@ -171,6 +171,25 @@ class TestJsonSchema:
             assert definition["required"] == required, name
             assert definition["additionalProperties"] is False
 
+    def test_schema_documents_every_property(self) -> None:
+        """The schema has an $id, and every definition and property a title and a description."""
+        assert SCHEMA["$id"] == "urn:icnk-letter:release-schema:1.0"
+        assert SCHEMA["$id"].endswith(":" + icnk_letter.SCHEMA_VERSION)
+        parts: dict[str, dict[str, Any]] = {"": SCHEMA}
+        for name, definition in SCHEMA["$defs"].items():
+            parts[f"$defs.{name}"] = definition
+        for path, part in list(parts.items()):
+            for name, prop in part["properties"].items():
+                parts[f"{path}.{name}"] = prop
+        undocumented = [
+            path
+            for path, part in parts.items()
+            if not (isinstance(part.get("title"), str) and part["title"].strip())
+            or not (isinstance(part.get("description"), str) and part["description"].strip())
+        ]
+        assert [] == undocumented
+        assert 92 == len(parts)  # the release, its 11 definitions and their 80 properties
+
     def test_schema_refuses_what_from_json_refuses(self) -> None:
         """The schema catches the same kind of mistakes: an unknown key, a wrong type."""
         data = bundled()

@@ -77,7 +77,7 @@ HOSTILE = st.text(
 
 class TestExport:
     def test_formats(self) -> None:
-        """The issue's seven formats, in its order."""
+        """The formats, in the order the docs describe them."""
         assert icnk_letter.EXPORT_FORMATS == (
             "json",
             "jsonld",
@@ -86,6 +86,7 @@ class TestExport:
             "csv-members",
             "csv-contacts",
             "csv-claims",
+            "sqlite",
         )
 
     @pytest.mark.parametrize("fmt", ["xml", "JSON", "", "csv"])
