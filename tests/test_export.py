@@ -141,9 +141,10 @@ class TestExport:
                 [sys.executable, "-c", code], capture_output=True, text=True, check=True
             ).stdout.split()
         )
-        heavy = {"json", "csv", "cattrs", "uuid", "icnk_letter._convert", "icnk_letter._export"}
+        heavy = {"json", "csv", "cattrs", "uuid", "sqlite3", "icnk_letter._convert", "icnk_letter._export"}
         heavy |= {
-            f"icnk_letter.{name}" for name in ("_tables", "_jsonld", "_vcard", "_popolo", "_datapackage")
+            f"icnk_letter.{name}"
+            for name in ("_tables", "_jsonld", "_vcard", "_popolo", "_datapackage", "_sqlite", "_about")
         }
         assert loaded & heavy == set()
 

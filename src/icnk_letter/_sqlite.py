@@ -42,7 +42,7 @@ def render(release: Release) -> bytes:
     Raises:
         DataError: if a reference of the release does not resolve.
 
-    >>> import icnk_letter, sqlite3, tempfile, pathlib
+    >>> import icnk_letter
     >>> data = render(icnk_letter.load())
     >>> data[:16]
     b'SQLite format 3\\x00'
