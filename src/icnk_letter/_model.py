@@ -563,15 +563,16 @@ class Release:
             raise _wrong_type("organization_of", "a Contact", contact)
         return self._typed(contact.organization, Organization)
 
-    def contacts_of(self, organization: Organization | str) -> tuple[Contact, ...]:
-        """Return the press contacts of an organization, in printed order.
+    def contacts_of(self, organization: Organization | Person | str) -> tuple[Contact, ...]:
+        """Return the press contacts of an organization or a person, in printed order.
 
-        *organization* is an :class:`Organization`, or a str that names one as
-        :meth:`lookup` would: its id, name, acronym or any other key.
+        *organization* is an :class:`Organization` or a :class:`Person`, or a
+        str that names one as :meth:`lookup` would: its id, name, acronym or
+        any other key.
 
         Raises:
-            NotFoundError: if the str names no organization; the message
-                suggests the closest ones.
+            NotFoundError: if the str names no organization and no person; the
+                message suggests the closest ones.
             AmbiguousKeyError: if it names several.
             ValueError: if it is blank.
 
@@ -579,18 +580,22 @@ class Release:
         >>> release = icnk_letter.load()
         >>> [c.city for c in release.contacts_of("human-rights-watch")], [c.city for c in release.contacts_of("CSW")]
         (['Tokyo', 'Bangkok'], ['London'])
+        >>> doi = release.people.lookup("Kanae Doi")
+        >>> [(c.city, c.phones[0].as_printed) for c in release.contacts_of(doi)]
+        [('Tokyo', '03-5282-5162')]
         >>> release.contacts_of("Amnesty Internacional")
         Traceback (most recent call last):
         ...
-        icnk_letter.NotFoundError: no organization matches 'Amnesty Internacional'; did you mean 'Amnesty International'?
+        icnk_letter.NotFoundError: no organization or person matches 'Amnesty Internacional'; did you mean 'Amnesty International'?
         """
-        if not isinstance(organization, (str, Organization)):
-            raise _wrong_type("contacts_of", "an Organization or an id", organization)
-        if isinstance(organization, str):
-            found: Organization = self._resolve(organization, (Organization,))
-            organization = found
-        org_id = organization.id
-        return tuple(c for c in self.contacts if c.organization == org_id)
+        if not isinstance(organization, (str, Organization, Person)):
+            raise _wrong_type("contacts_of", "an Organization, a Person or an id", organization)
+        found: Organization | Person = (
+            self._resolve(organization, (Organization, Person)) if isinstance(organization, str) else organization
+        )
+        if isinstance(found, Person):
+            return tuple(c for c in self.contacts if c.person == found.id)
+        return tuple(c for c in self.contacts if c.organization == found.id)
 
     def affiliations_of(self, person: Person) -> tuple[Organization, ...]:
         """Return the organizations the release ties a person to.
