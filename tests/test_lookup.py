@@ -440,7 +440,9 @@ class TestResolvers:
         """A key that names an organization and a person is ambiguous: neither is guessed."""
         namesake = attrs.evolve(release.people[2], id="hrw-person", name="Human Rights Watch", mentions=())
         crowded = attrs.evolve(release, people=(*release.people, namesake))
-        with pytest.raises(AmbiguousKeyError, match=r"'hrw-person' \(Person\) and 'human-rights-watch' \(Organization\)"):
+        with pytest.raises(
+            AmbiguousKeyError, match=r"'hrw-person' \(Person\) and 'human-rights-watch' \(Organization\)"
+        ):
             crowded.contacts_of("Human Rights Watch")
 
     def test_ambiguous_organization(self, release: Release) -> None:

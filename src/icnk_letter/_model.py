@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime
 import enum
 from collections.abc import Iterable
-from typing import TYPE_CHECKING, Any, TypeVar, overload
+from typing import TYPE_CHECKING, Any, Literal, TypeVar, overload
 
 import attrs
 
@@ -480,6 +480,40 @@ class Release:
 
     @overload
     def search(
+        self,
+        query: str,
+        *,
+        kind: Literal["organizations", "organization", "members", "member"],
+        limit: int | None = None,
+    ) -> tuple[Hit[Organization], ...]: ...
+
+    @overload
+    def search(
+        self, query: str, *, kind: Literal["people", "person", "persons"], limit: int | None = None
+    ) -> tuple[Hit[Person], ...]: ...
+
+    @overload
+    def search(
+        self, query: str, *, kind: Literal["contacts", "contact"], limit: int | None = None
+    ) -> tuple[Hit[Contact], ...]: ...
+
+    @overload
+    def search(
+        self, query: str, *, kind: Literal["claims", "claim"], limit: int | None = None
+    ) -> tuple[Hit[Claim], ...]: ...
+
+    @overload
+    def search(
+        self, query: str, *, kind: Literal["quotes", "quote"], limit: int | None = None
+    ) -> tuple[Hit[Quote], ...]: ...
+
+    @overload
+    def search(
+        self, query: str, *, kind: Literal["letters", "letter"], limit: int | None = None
+    ) -> tuple[Hit[Letter], ...]: ...
+
+    @overload
+    def search(
         self, query: str, *, kind: str | None = None, limit: int | None = None
     ) -> tuple[Hit[Record], ...]: ...
 
@@ -501,9 +535,11 @@ class Release:
             query: any non-blank text.
             kind: narrow the search to one kind of record: a record class such
                 as :class:`Organization`, or ``"organizations"``, ``"people"``,
-                ``"contacts"``, ``"claims"``, ``"quotes"`` or ``"letters"``;
-                ``"members"`` is the organizations of the member list only
-                (neither the coalition nor the ICRC).
+                ``"contacts"``, ``"claims"``, ``"quotes"`` or ``"letters"``
+                (singular or plural, in any case); ``"members"`` is the
+                organizations of the member list only (neither the coalition
+                nor the ICRC). The hits are typed by the kind: ``kind="people"``
+                gives ``Hit[Person]``.
             limit: return at most this many hits.
 
         Raises:
@@ -591,7 +627,9 @@ class Release:
         if not isinstance(organization, (str, Organization, Person)):
             raise _wrong_type("contacts_of", "an Organization, a Person or an id", organization)
         found: Organization | Person = (
-            self._resolve(organization, (Organization, Person)) if isinstance(organization, str) else organization
+            self._resolve(organization, (Organization, Person))
+            if isinstance(organization, str)
+            else organization
         )
         if isinstance(found, Person):
             return tuple(c for c in self.contacts if c.person == found.id)
