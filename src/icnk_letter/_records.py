@@ -159,6 +159,10 @@ class Records(tuple[T_co, ...]):
         In a collection that belongs to no release (one built by hand), they
         take a record or an id.
 
+        For a type checker, the criteria are those of the collection's kind of
+        record, with the types above: ``release.members.filter(contry="KR")``
+        or ``release.members.filter(language="ko")`` is an error before it runs.
+
         Raises:
             TypeError: for an unknown criterion (the message lists the valid ones)
                 or a value of the wrong type.
