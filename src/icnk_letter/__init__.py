@@ -128,7 +128,7 @@ _LAZY: dict[str, str] = {
 
 # Defined for run time only: to a type checker the module has exactly the names
 # imported above, so a misspelt name (icnk_letter.laod) is an error, not Any.
-if not TYPE_CHECKING:
+if not TYPE_CHECKING:  # pragma: no branch (always true at run time)
 
     def __getattr__(name: str) -> Any:
         if name == "__version__":
