@@ -32,6 +32,9 @@ icnk_letter.from_json("{}", icnk_letter.Organization).title  # type: ignore[attr
 icnk_letter.from_dict({}, icnk_letter.Contact).name  # type: ignore[attr-defined]  # pyright: ignore[reportAttributeAccessIssue, reportUnknownMemberType]
 icnk_letter.from_json(release)  # type: ignore[call-overload]  # pyright: ignore[reportArgumentType]
 
+# Export format names are a Literal: a misspelt one is an error.
+misspelt_format: icnk_letter.ExportFormat = "csv-member"  # type: ignore[assignment]  # pyright: ignore[reportAssignmentType]
+
 # Filter criteria belong to a kind of record: a misspelt one, or another kind's, is an error.
 release.members.filter(contry="KR")  # type: ignore[call-overload]  # pyright: ignore[reportCallIssue]
 release.members.filter(language="ko")  # type: ignore[call-overload]  # pyright: ignore[reportCallIssue]
