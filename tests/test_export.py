@@ -38,7 +38,7 @@ import rdflib
 import vobject  # type: ignore[import-untyped]
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from popolo_data.importer import Popolo  # type: ignore[import-untyped]
+from popolo_data.importer import Popolo  # type: ignore[import-untyped]  # pyright: ignore[reportMissingTypeStubs]
 from rdflib import RDF, Literal, URIRef
 from rdflib.query import ResultRow
 
