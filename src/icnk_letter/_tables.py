@@ -7,8 +7,9 @@ CSV is RFC 4180 as Python's ``csv`` module writes it: UTF-8, a header row,
 CRLF line endings, fields quoted only when they hold a comma, a quote or a
 line break. Every text cell is guarded against spreadsheet formula injection
 (OWASP "CSV Injection"): one that begins with ``=``, ``+``, ``-``, ``@``, a
-tab, a carriage return, a line feed, a NUL or their full-width forms gets a
-leading ``'``, which spreadsheets read as "this is text". Phone columns hold
+tab, a carriage return, a line feed, a NUL or their full-width forms, also
+after any spaces, line breaks, controls or invisible format characters a
+spreadsheet may trim (NBSP, BOM, ZWSP, U+3000...), gets a leading ``'``. Phone columns hold
 RFC 3966 ``tel:`` URIs, which stay machine-readable and can never start a
 formula, unlike a printed ``+44 208 ...``; ``phones`` holds every number of a
 contact and ``mobiles`` repeats those printed "(mobile)". NUL characters,
@@ -30,7 +31,23 @@ from ._model import Claim, Contact, Organization, Person, PhoneKind, Release
 
 __all__ = ["TABLES", "Column", "Table", "guard", "render_claims", "render_contacts", "render_members"]
 
-_FORMULA_STARTS: Final = ("=", "+", "-", "@", "\t", "\r", "\n", "\0", "\uff1d", "\uff0b", "\uff0d", "\uff20")
+_FORMULA_STARTS: Final = frozenset("=+-@\t\r\n\0\uff1d\uff0b\uff0d\uff20")
+# What a spreadsheet may trim before it reads a formula: every kind of space and
+# line break, control characters, and the invisible format characters (BOM,
+# zero-width spaces, joiners, direction marks). Spelled out, so that the guard
+# does not change with the Unicode database of the running Python.
+_TRIMMED: Final = frozenset(
+    "\x00\x01\x02\x03\x04\x05\x06\x07\x08\t\n\x0b\x0c\r\x0e\x0f"
+    "\x10\x11\x12\x13\x14\x15\x16\x17\x18\x19\x1a\x1b\x1c\x1d\x1e\x1f\x20\x7f"
+    + "".join(chr(c) for c in range(0x80, 0xA1))  # C1 controls (U+0085 NEL) and NBSP
+    + "\u00ad\u034f\u061c\u115f\u1160\u1680\u17b4\u17b5\u180b\u180c\u180d\u180e\u180f"
+    + "".join(chr(c) for c in range(0x2000, 0x2010))  # the spaces of U+2000-U+200A, ZWSP, ZWNJ, ZWJ, marks
+    + "".join(chr(c) for c in range(0x2028, 0x2030))  # line and paragraph separators, embeddings, NNBSP
+    + "".join(chr(c) for c in range(0x205F, 0x2070))  # MMSP, word joiner, invisible operators, isolates
+    + "\u2800\u3000\u3164\ufeff\uffa0"
+    + "".join(chr(c) for c in range(0xFE00, 0xFE10))  # variation selectors
+    + "\ufff9\ufffa\ufffb"
+)
 
 _TAG_LIST = r"[A-Za-z0-9]+(-[A-Za-z0-9]+)*( [A-Za-z0-9]+(-[A-Za-z0-9]+)*)*"
 _TEL = r"tel:\+[0-9]+(-[0-9]+)*"
@@ -42,12 +59,25 @@ Cell = str | int | bool | None
 
 
 def guard(cell: str) -> str:
-    """Return *cell* with a leading ``'`` if a spreadsheet would run it as a formula.
+    """Return *cell* with a leading ``'`` if a spreadsheet could run it as a formula.
+
+    That is a cell whose first character that is not a space, a line break,
+    a control or an invisible format character (as a spreadsheet may trim
+    them) is ``=``, ``+``, ``-``, ``@`` or their full-width forms, or that
+    starts with a tab, a carriage return, a line feed or a NUL, as OWASP's
+    "CSV Injection" advice has it.
 
     >>> guard("=HYPERLINK(\\"http://example.com\\")"), guard("-5"), guard("Amnesty International")
     ('\\'=HYPERLINK("http://example.com")', "'-5", 'Amnesty International')
+    >>> guard(" =1+1"), guard("\\u00a0@SUM(A1)"), guard("\\ufeff+1"), guard(" plain")
+    ("' =1+1", "'\\xa0@SUM(A1)", "'\\ufeff+1", ' plain')
     """
-    return "'" + cell if cell.startswith(_FORMULA_STARTS) else cell
+    for character in cell:
+        if character in _FORMULA_STARTS:
+            return "'" + cell
+        if character not in _TRIMMED:
+            return cell
+    return cell
 
 
 @attrs.frozen
