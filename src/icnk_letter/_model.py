@@ -15,7 +15,7 @@ import attrs
 
 from ._cache import cache_for
 from ._errors import NotFoundError
-from ._records import Records, as_records, owned_by
+from ._records import Records, as_records, owned_by, owner_type
 
 if TYPE_CHECKING:
     from ._search import Hit, Index
@@ -370,9 +370,10 @@ class Release:
     def __attrs_post_init__(self) -> None:
         # Each collection knows its release, so that its filters can resolve
         # names ("CSW") through the release's lookup.
+        owner = owner_type(self)
         for name in _COLLECTIONS:
             records: Records[Any] = getattr(self, name)
-            owned = owned_by(records, self)
+            owned = owned_by(records, owner)
             if owned is not records:
                 object.__setattr__(self, name, owned)
 
