@@ -144,7 +144,7 @@ class _ClosedStdout(io.TextIOBase):
     """Stands in for a stdout closed at start-up (``>&-``): writing to it is an error, as to a closed file."""
 
     def write(self, s: str) -> int:
-        raise OSError(errno.EBADF, "stdout is closed")
+        raise OSError(errno.EBADF, "it is closed")
 
 
 class _ClosedStderr(io.TextIOBase):
@@ -180,7 +180,8 @@ class _Parser(argparse.ArgumentParser):
             if file is None or file is sys.stderr:
                 _write_stderr(message)
             else:
-                file.write(message)
+                with _stdout_errors():
+                    file.write(message)
 
 
 class _Version(argparse.Action):
@@ -775,9 +776,7 @@ def _write_file(path: str, data: bytes, *, force: bool = False) -> None:
         write_file(path, data, force=force)
     except ReadOnlyError as exc:
         raise _Exit(NOT_FOUND, f"cannot write {path!r}: it is read-only; --force replaces it") from exc
-    except BrokenPipeError:
-        raise
-    except OSError as exc:
+    except OSError as exc:  # a FIFO whose reader has gone too: the output asked for is not all there
         raise _Exit(NOT_FOUND, f"cannot write {path!r}: {exc.strerror or exc}") from None
 
 

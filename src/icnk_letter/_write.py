@@ -64,7 +64,7 @@ def write_file(path: str, data: bytes, *, force: bool = False) -> None:
         return
     target = os.path.realpath(path)
     if existing is not None:
-        if not force and _read_only(target, existing):
+        if not force and _read_only(path, existing):
             raise ReadOnlyError(errno.EACCES, "it is read-only", path)
         if not _same_file(target, existing):  # a link of /proc, such as /dev/stdout into a file
             _write_in_place(path, data)
