@@ -65,7 +65,9 @@ class TestOutputFile:
     """Finding 10: ``--output`` replaces a regular file whole and writes straight to anything else."""
 
     @posix_only
-    def test_fifo(self, capsys: pytest.CaptureFixture[str], tmp_path: Path, release: icnk_letter.Release) -> None:
+    def test_fifo(
+        self, capsys: pytest.CaptureFixture[str], tmp_path: Path, release: icnk_letter.Release
+    ) -> None:
         """A FIFO is written to, and stays a FIFO."""
         fifo = tmp_path / "fifo"
         os.mkfifo(fifo)
@@ -142,7 +144,9 @@ class TestOutputFile:
         assert _write._standard_stream(path.stat()) is None  # pyright: ignore[reportPrivateUsage]
 
     @posix_only
-    def test_symlink(self, capsys: pytest.CaptureFixture[str], tmp_path: Path, release: icnk_letter.Release) -> None:
+    def test_symlink(
+        self, capsys: pytest.CaptureFixture[str], tmp_path: Path, release: icnk_letter.Release
+    ) -> None:
         """A symbolic link is written through: the file it names is replaced, the link stays."""
         (tmp_path / "data").mkdir()
         target = tmp_path / "data" / "contacts.vcf"
@@ -162,7 +166,9 @@ class TestOutputFile:
         assert [] == leftovers(tmp_path) + leftovers(tmp_path / "data")
 
     @posix_only
-    def test_hard_link(self, capsys: pytest.CaptureFixture[str], tmp_path: Path, release: icnk_letter.Release) -> None:
+    def test_hard_link(
+        self, capsys: pytest.CaptureFixture[str], tmp_path: Path, release: icnk_letter.Release
+    ) -> None:
         """A file with another hard link is replaced atomically: the other name keeps the old content."""
         path = tmp_path / "contacts.vcf"
         path.write_bytes(b"old")
@@ -496,19 +502,19 @@ class TestClosedStreams:
         stderr = io.StringIO()
         monkeypatch.setattr(sys, "stderr", stderr)
         for args, code in ((["members"], 1), (["contacts", "--city", "Atlantis", "--format", "json"], 1)):
-            monkeypatch.setattr(sys, "stdout", io.TextIOWrapper(Full(), encoding="utf-8"))
+            monkeypatch.setattr(sys, "stdout", io.TextIOWrapper(io.BufferedWriter(Full()), encoding="utf-8"))
             assert code == _cli.main(args)
         assert stderr.getvalue().count("cannot write to stdout: No space left on device") == 2
 
     def test_full_stderr(self, monkeypatch: pytest.MonkeyPatch) -> None:
         """A stderr that cannot be written: the exit code alone tells."""
-        monkeypatch.setattr(sys, "stderr", io.TextIOWrapper(Full(), encoding="utf-8"))
+        monkeypatch.setattr(sys, "stderr", io.TextIOWrapper(io.BufferedWriter(Full()), encoding="utf-8"))
         assert 1 == _cli.main(["show", "nobody-at-all"])
 
     def test_help_into_a_full_stdout(self, monkeypatch: pytest.MonkeyPatch) -> None:
         """``--help`` that cannot be written exits with 1, not 0."""
         monkeypatch.setattr(sys, "stderr", io.StringIO())
-        monkeypatch.setattr(sys, "stdout", io.TextIOWrapper(Full(), encoding="utf-8"))
+        monkeypatch.setattr(sys, "stdout", io.TextIOWrapper(io.BufferedWriter(Full()), encoding="utf-8"))
         assert 1 == _cli.main(["--help"])
 
     def test_interrupted_at_start_up(self, monkeypatch: pytest.MonkeyPatch) -> None:

@@ -6,12 +6,16 @@ are one line on stderr, never a traceback. Exit codes:
 
 - 0: success.
 - 1: nothing found (an unknown key, a search or filter without results), data
-  that is not sound, or an output file that cannot be written.
+  that is not sound, or an output that cannot be written: a file, or stdout
+  closed (``>&-``) or on a full disk (``--help > /dev/full`` too).
 - 2: a usage error: an unknown command or option, a bad value (argparse's own
   errors print the usage line first).
+- 129, 143: stopped by SIGHUP or SIGTERM, after removing any temporary file.
 - 130: interrupted with Ctrl-C.
 - 141: stdout was closed early (``icnk-letter members | head -1``), the code of
   a process stopped by SIGPIPE; nothing is printed.
+
+With stderr closed or full, errors are dropped and the exit code alone tells.
 
 Start-up is part of the interface (issue 7): this module imports only argparse
 and the exceptions; each command imports what it needs when it runs, so
@@ -28,13 +32,15 @@ import errno
 import io
 import os
 import sys
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Generator, Sequence
 from typing import IO, TYPE_CHECKING, Any, NamedTuple, NoReturn, TypeVar
 
 from ._errors import AmbiguousKeyError, DataError, NotFoundError
 from ._formats import EXPORT_FORMATS
 
 if TYPE_CHECKING:
+    from _typeshed import SupportsWrite
+
     from ._cli_text import Row
     from ._model import Release
     from ._records import Records
@@ -120,7 +126,7 @@ def _stop(signal: int, frame: object) -> NoReturn:
 
 
 @contextlib.contextmanager
-def _signals_stop() -> Iterator[None]:
+def _signals_stop() -> Generator[None, None, None]:
     """While a command runs, make SIGTERM and SIGHUP raise :class:`_Stopped`, as SIGINT raises KeyboardInterrupt."""
     import signal
 
@@ -157,10 +163,10 @@ class _ClosedStderr(io.TextIOBase):
 def _stand_in_for_closed_streams() -> list[str]:
     """Give a closed stdout or stderr (``None`` in :mod:`sys`) a stand-in; return the names replaced."""
     closed: list[str] = []
-    if sys.stdout is None:  # type: ignore[comparison-overlap]
+    if sys.stdout is None:
         sys.stdout = _ClosedStdout()
         closed.append("stdout")
-    if sys.stderr is None:  # type: ignore[comparison-overlap]
+    if sys.stderr is None:
         sys.stderr = _ClosedStderr()
         closed.append("stderr")
     return closed
@@ -174,7 +180,7 @@ class _Parser(argparse.ArgumentParser):
             _write_stderr(message)
         raise _Exit(status)
 
-    def _print_message(self, message: str, file: IO[str] | None = None) -> None:
+    def _print_message(self, message: str, file: SupportsWrite[str] | None = None) -> None:
         # argparse ignores a failed write; --help into a full disk must fail.
         if message:
             if file is None or file is sys.stderr:
@@ -201,8 +207,7 @@ class _Version(argparse.Action):
 
         release = _release()
         sys.stdout.write(
-            f"{PROG} {__version__} "
-            f"(data schema {release.schema_version}, text sha256 {release.sha256})\n"
+            f"{PROG} {__version__} (data schema {release.schema_version}, text sha256 {release.sha256})\n"
         )
         raise _Exit(OK)
 
@@ -292,7 +297,7 @@ def _write_bytes(data: bytes) -> None:
 
 
 @contextlib.contextmanager
-def _stdout_errors() -> Iterator[None]:
+def _stdout_errors() -> Generator[None, None, None]:
     """Turn a failed write to stdout (closed, a full disk) into one error line and exit code 1."""
     try:
         yield

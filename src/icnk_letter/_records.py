@@ -49,10 +49,8 @@ class Records(tuple[T_co, ...]):
     __slots__ = ()
 
     def __del__(self) -> None:
-        try:
-            _INDEXES.pop(id(self), None)
-        except (AttributeError, TypeError):  # pragma: no cover (at interpreter shutdown)
-            pass
+        # Before the id can be given to another object: its index goes too.
+        _INDEXES.pop(id(self), None)
 
     def __repr__(self) -> str:
         return f"Records({super().__repr__()})"
@@ -214,5 +212,8 @@ def owned_by(records: Records[T], owner: type[Records[Any]]) -> Records[T]:
 
 def owner_of(records: object) -> Release | None:
     """Return the release that *records* is a collection of, or ``None`` if there is none."""
-    owner: Release | None = vars(type(records)).get("_release") if isinstance(records, Records) else None
+    if not isinstance(records, Records):
+        return None
+    cls: type[object] = type(cast("object", records))
+    owner: Release | None = vars(cls).get("_release")
     return owner

@@ -32,22 +32,19 @@ from ._model import Claim, Contact, Organization, Person, PhoneKind, Release
 __all__ = ["TABLES", "Column", "Table", "guard", "render_claims", "render_contacts", "render_members"]
 
 _FORMULA_STARTS: Final = frozenset("=+-@\t\r\n\0\uff1d\uff0b\uff0d\uff20")
-# What a spreadsheet may trim before it reads a formula: every kind of space and
-# line break, control characters, and the invisible format characters (BOM,
-# zero-width spaces, joiners, direction marks). Spelled out, so that the guard
-# does not change with the Unicode database of the running Python.
-_TRIMMED: Final = frozenset(
-    "\x00\x01\x02\x03\x04\x05\x06\x07\x08\t\n\x0b\x0c\r\x0e\x0f"
-    "\x10\x11\x12\x13\x14\x15\x16\x17\x18\x19\x1a\x1b\x1c\x1d\x1e\x1f\x20\x7f"
-    + "".join(chr(c) for c in range(0x80, 0xA1))  # C1 controls (U+0085 NEL) and NBSP
-    + "\u00ad\u034f\u061c\u115f\u1160\u1680\u17b4\u17b5\u180b\u180c\u180d\u180e\u180f"
-    + "".join(chr(c) for c in range(0x2000, 0x2010))  # the spaces of U+2000-U+200A, ZWSP, ZWNJ, ZWJ, marks
-    + "".join(chr(c) for c in range(0x2028, 0x2030))  # line and paragraph separators, embeddings, NNBSP
-    + "".join(chr(c) for c in range(0x205F, 0x2070))  # MMSP, word joiner, invisible operators, isolates
-    + "\u2800\u3000\u3164\ufeff\uffa0"
-    + "".join(chr(c) for c in range(0xFE00, 0xFE10))  # variation selectors
-    + "\ufff9\ufffa\ufffb"
-)
+# What a spreadsheet may trim before it reads a formula: the characters of the
+# Unicode categories Zs, Zl, Zp (spaces and separators, NBSP, U+3000), Cc
+# (controls, VT, FF, U+0085) and Cf (format characters: the BOM, zero-width
+# spaces and joiners, direction marks, tags), as of Unicode 15. Spelled out,
+# so that the guard does not change with the Unicode database of the running Python.
+_TRIMMED_RANGES: Final = (
+    (0x0000, 0x0020), (0x007F, 0x00A0), (0x00AD, 0x00AD), (0x0600, 0x0605), (0x061C, 0x061C),
+    (0x06DD, 0x06DD), (0x070F, 0x070F), (0x0890, 0x0891), (0x08E2, 0x08E2), (0x1680, 0x1680),
+    (0x180E, 0x180E), (0x2000, 0x200F), (0x2028, 0x202F), (0x205F, 0x2064), (0x2066, 0x206F),
+    (0x3000, 0x3000), (0xFEFF, 0xFEFF), (0xFFF9, 0xFFFB), (0x110BD, 0x110BD), (0x110CD, 0x110CD),
+    (0x13430, 0x1343F), (0x1BCA0, 0x1BCA3), (0x1D173, 0x1D17A), (0xE0001, 0xE0001), (0xE0020, 0xE007F),
+)  # fmt: skip
+_TRIMMED: Final = frozenset(chr(c) for first, last in _TRIMMED_RANGES for c in range(first, last + 1))
 
 _TAG_LIST = r"[A-Za-z0-9]+(-[A-Za-z0-9]+)*( [A-Za-z0-9]+(-[A-Za-z0-9]+)*)*"
 _TEL = r"tel:\+[0-9]+(-[0-9]+)*"

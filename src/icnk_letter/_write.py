@@ -23,7 +23,7 @@ import shutil
 import signal
 import stat
 import time
-from collections.abc import Iterator, Mapping
+from collections.abc import Generator, Mapping
 from typing import BinaryIO
 
 __all__ = ["ReadOnlyError", "write_file", "write_folder"]
@@ -239,7 +239,7 @@ def _create_folder(parent: str, suffix: str) -> str:
 
 
 @contextlib.contextmanager
-def _signals_held() -> Iterator[None]:
+def _signals_held() -> Generator[None, None, None]:
     """Hold back SIGINT, SIGTERM and SIGHUP in this thread; they are delivered on leaving."""
     if not hasattr(signal, "pthread_sigmask"):  # pragma: no cover (Windows)
         yield
