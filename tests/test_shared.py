@@ -92,6 +92,10 @@ class TestRecordsCannotBeChanged:
             thread.join(timeout=60)
         assert 1 == len({id(index) for index in found})
 
+    def test_owner_of_anything_else(self, release: Release) -> None:
+        """A plain tuple, or Records built by hand, belong to no release."""
+        assert (None, None) == (owner_of(tuple(release.members)), owner_of(Records(release.members)))
+
     def test_copies_resolve_in_themselves(self, release: Release) -> None:
         """A deep copy of a release resolves names through its own collections."""
         copied = copy.deepcopy(release)

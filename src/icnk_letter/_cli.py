@@ -182,12 +182,11 @@ class _Parser(argparse.ArgumentParser):
 
     def _print_message(self, message: str, file: SupportsWrite[str] | None = None) -> None:
         # argparse ignores a failed write; --help into a full disk must fail.
-        if message:
-            if file is None or file is sys.stderr:
-                _write_stderr(message)
-            else:
-                with _stdout_errors():
-                    file.write(message)
+        if file is None or file is sys.stderr:
+            _write_stderr(message)
+        else:
+            with _stdout_errors():
+                file.write(message)
 
 
 class _Version(argparse.Action):

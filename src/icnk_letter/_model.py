@@ -373,9 +373,7 @@ class Release:
         owner = owner_type(self)
         for name in _COLLECTIONS:
             records: Records[Any] = getattr(self, name)
-            owned = owned_by(records, owner)
-            if owned is not records:
-                object.__setattr__(self, name, owned)
+            object.__setattr__(self, name, owned_by(records, owner))
 
     def __reduce__(self) -> tuple[Any, ...]:
         # Pickle and copy through __init__, so that the collections of the copy belong to it.

@@ -199,14 +199,11 @@ def owner_type(release: Release) -> type[Records[Any]]:
 
 
 def owned_by(records: Records[T], owner: type[Records[Any]]) -> Records[T]:
-    """Return *records* as a collection of the release of *owner* (see :func:`owner_type`).
+    """Return a copy of *records* as a collection of the release of *owner* (see :func:`owner_type`).
 
-    *records* itself if it already is one, else a copy: ``attrs.evolve(release,
-    ...)`` passes the same collections to the new release, and they must not
-    leave the old one.
+    A copy: ``attrs.evolve(release, ...)`` passes the same collections to the
+    new release, and they must not leave the old one.
     """
-    if type(records) is owner:
-        return records
     return cast("Records[T]", owner(records))
 
 
