@@ -381,6 +381,14 @@ class TestDataPackage:
 class TestInterrupted:
     """Finding 11: a writer killed while a test hook makes it slow leaves the old data and no temporary file."""
 
+    @pytest.fixture(autouse=True)
+    def not_ignored(self, request: pytest.FixtureRequest) -> None:
+        """A signal this process ignores, its children ignore too (``nohup``, a background job)."""
+        callspec = getattr(request.node, "callspec", None)
+        name: str = callspec.params["name"] if callspec is not None else "SIGTERM"
+        if signal.getsignal(getattr(signal, name)) == signal.SIG_IGN:
+            pytest.skip(f"{name} is ignored here, so the writer would not stop")
+
     def start(self, script: str, folder: Path, *args: str) -> subprocess.Popen[bytes]:
         env = {**os.environ, "ICNK_LETTER_TEST_SLOW_WRITE": "0.5"}
         return subprocess.Popen(
@@ -435,6 +443,24 @@ class TestSignalsInProcess:
         monkeypatch.setattr(_cli, "_release", terminated)
         assert (143, "", "") == call(capsys, "summary")
         assert before == signal.getsignal(signal.SIGTERM)
+
+    @pytest.mark.skipif(not hasattr(signal, "SIGHUP"), reason="no SIGHUP here")
+    def test_ignored_signal_stays_ignored(
+        self, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+    ) -> None:
+        """Under ``nohup`` (SIGHUP ignored) a hangup does not stop the command."""
+
+        def hung_up() -> icnk_letter.Release:
+            os.kill(os.getpid(), signal.SIGHUP)
+            return icnk_letter.load()
+
+        previous = signal.signal(signal.SIGHUP, signal.SIG_IGN)
+        try:
+            monkeypatch.setattr(_cli, "_release", hung_up)
+            assert 0 == call(capsys, "summary")[0]
+            assert signal.SIG_IGN == signal.getsignal(signal.SIGHUP)
+        finally:
+            signal.signal(signal.SIGHUP, previous)
 
     def test_other_thread(self, release: icnk_letter.Release) -> None:
         """Outside the main thread, main() runs without signal handlers."""

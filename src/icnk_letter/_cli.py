@@ -127,13 +127,18 @@ def _stop(signal: int, frame: object) -> NoReturn:
 
 @contextlib.contextmanager
 def _signals_stop() -> Generator[None, None, None]:
-    """While a command runs, make SIGTERM and SIGHUP raise :class:`_Stopped`, as SIGINT raises KeyboardInterrupt."""
+    """While a command runs, make SIGTERM and SIGHUP raise :class:`_Stopped`, as SIGINT raises KeyboardInterrupt.
+
+    A signal that is ignored (``nohup`` ignores SIGHUP) stays ignored.
+    """
     import signal
 
     previous: dict[int, Any] = {}
     for name in ("SIGTERM", "SIGHUP"):
         number: int | None = getattr(signal, name, None)
         if number is None:  # pragma: no cover (Windows has no SIGHUP)
+            continue
+        if signal.getsignal(number) == signal.SIG_IGN:
             continue
         try:
             previous[number] = signal.signal(number, _stop)
