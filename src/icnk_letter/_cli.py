@@ -780,7 +780,8 @@ def _write_file(path: str, data: bytes, *, force: bool = False) -> None:
 
     if not os.path.exists(path):
         _folder_of(path)
-    sys.stdout.flush()  # --output /dev/stdout comes after what was printed
+    with _stdout_errors():
+        sys.stdout.flush()  # --output /dev/stdout comes after what was printed
     try:
         write_file(path, data, force=force)
     except ReadOnlyError as exc:

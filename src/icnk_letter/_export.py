@@ -68,7 +68,9 @@ def write_datapackage(release: Release, directory: str | Path) -> Path:
     package is replaced, and after an interruption or a full disk *directory*
     holds either the whole old package or the whole new one. An existing
     folder keeps its mode. A folder that holds other files is refused rather
-    than emptied.
+    than emptied. The temporary folder (``.icnk-*.new``) is removed on any
+    exception, Ctrl-C included; only a process killed outright (SIGKILL, or a
+    signal it does not handle) leaves it behind, and never a mixed package.
 
     Raises:
         FileExistsError: if *directory* holds files that are not part of a
