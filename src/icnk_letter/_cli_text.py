@@ -56,7 +56,7 @@ def table(columns: Sequence[str], rows: Iterable[Sequence[str]], width: int | No
             text = "  ".join(
                 part + " " * (w - _width(part)) for part, w in zip(parts, widths, strict=True)
             ).rstrip()
-            out.append((text if width is None else _cut(text, width)) + "\n")
+            out.append((text if width is None else _cut(text, width).rstrip()) + "\n")
     return "".join(out)
 
 
@@ -94,14 +94,21 @@ def _fitted(natural: Sequence[int], lines: Sequence[Sequence[str]], width: int) 
     Each column keeps its natural width up to a common cap, the largest with
     which the table fits; room left under the cap goes to the last columns
     first. A column is narrowed below its longest word only when the table
-    cannot fit otherwise.
+    cannot fit otherwise, and below its heading only as the last resort.
     """
     budget = width - 2 * (len(natural) - 1)
     if sum(natural) <= budget:
         return list(natural)
-    floor = [min(n, max(_longest_word(line[i]) for line in lines)) for i, n in enumerate(natural)]
-    if sum(floor) > budget:
-        floor = [min(n, max(_char_width(line[i]) for line in lines)) for i, n in enumerate(natural)]
+    columns = range(len(natural))
+    # The narrowest each column may be: as wide as its longest word, else its heading, else a character.
+    for narrowest in (
+        [max(_longest_word(line[i]) for line in lines) for i in columns],
+        [_width(heading) for heading in lines[0]],
+        [max(_char_width(line[i]) for line in lines) for i in columns],
+    ):
+        floor = [min(n, f) for n, f in zip(natural, narrowest, strict=True)]
+        if sum(floor) <= budget:
+            break
     cap = max(natural)
     widths = list(natural)
     while cap > 0:
