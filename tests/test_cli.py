@@ -1239,6 +1239,17 @@ class TestCountries:
         expected = f"icnk-letter: no members match --country {shown}; {COUNTRIES}\n"
         assert (1, b"", expected) == (result.returncode, result.stdout, result.stderr.decode())
 
+    @pytest.mark.parametrize(("country", "shown"), [("FR", "FR"), ("uk", "uk (GB)")])
+    def test_in_process(self, capsys: pytest.CaptureFixture[str], country: str, shown: str) -> None:
+        """The code a value was read as is shown when it differs from the value given."""
+        code, out, err = call(capsys, "members", "--country", country)
+        assert (1, "", f"icnk-letter: no members match --country {shown}; {COUNTRIES}\n") == (code, out, err)
+
+    def test_countries_of(self, release: icnk_letter.Release) -> None:
+        """A code the package data does not name is listed alone; 'none' only if a member has no country."""
+        members = [release.members.filter(country="CA")[0], attrs.evolve(release.members[0], country="FR")]
+        assert "the members' countries are CA (Canada) and FR" == _cli.countries_of(members)
+
     def test_json_without_members(self, script: str) -> None:
         """In JSON a known country without members is an empty list, and exit code 1."""
         result = run(script, "members", "--country", "PY", "--format", "json")

@@ -36,7 +36,7 @@ from ._formats import EXPORT_FORMATS
 
 if TYPE_CHECKING:
     from ._cli_text import Row
-    from ._model import Release
+    from ._model import Organization, Release
     from ._records import Records
 
 __all__ = ["main"]
@@ -542,7 +542,7 @@ def _members(args: argparse.Namespace) -> int:
             raise _Exit(
                 USAGE,
                 f"unknown country {given!r}: not an ISO 3166-1 alpha-2 code, nor a country name the "
-                f"package knows; {_countries_of(release)}",
+                f"package knows; {countries_of(release.members)}",
             ) from None
         if not members:
             from ._filters import resolve_country
@@ -550,20 +550,23 @@ def _members(args: argparse.Namespace) -> int:
             code = resolve_country(country)
             if code != given.strip():
                 criteria += f" ({code})"
-            criteria += f"; {_countries_of(release)}"
+            criteria += f"; {countries_of(release.members)}"
     return _listing(args, "members", members, release, criteria)
 
 
-def _countries_of(release: Release) -> str:
-    """Return the countries of the members, for a message: what ``--country`` can find."""
+def countries_of(members: Sequence[Organization]) -> str:
+    """Return the countries of *members*, for a message: what ``--country`` can find.
+
+    Each code is followed by the country's name where the package data names it.
+    """
     import json
 
     from ._resources import read_text
 
     names: dict[str, dict[str, object]] = json.loads(read_text("countries.json"))["countries"]
-    codes = sorted({member.country for member in release.members if member.country is not None})
+    codes = sorted({member.country for member in members if member.country is not None})
     listed = [f"{code} ({names[code]['name']})" if code in names else code for code in codes]
-    without = sum(member.country is None for member in release.members)
+    without = sum(member.country is None for member in members)
     if without:
         listed.append(f"'none' ({without} printed without a country)")
     return "the members' countries are " + _or(listed, "and")

@@ -145,7 +145,11 @@ def _wrap(text: str, width: int) -> list[str]:
 
 
 def _split(word: str, width: int) -> tuple[str, str]:
-    """Return the longest head of *word* at most *width* columns wide (at least one character), and the rest."""
+    """Return the longest head of *word* at most *width* columns wide (at least one character), and the rest.
+
+    >>> _split("북한인권", 5), _split("북한", 1), _split("abc", 5)
+    (('북한', '인권'), ('북', '한'), ('abc', ''))
+    """
     used = 0
     for i, ch in enumerate(word):
         used += _width(ch)
