@@ -28,7 +28,7 @@ import contextlib
 import io
 import os
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import IO, TYPE_CHECKING, Any, NamedTuple, NoReturn, TypeVar
 
 from ._errors import AmbiguousKeyError, DataError, NotFoundError
@@ -53,7 +53,7 @@ LISTING_FORMATS = ("table", "tsv", "json", "csv")
 # The export formats, then the data package (which --output must name a folder for).
 EXPORT_CHOICES = (*EXPORT_FORMATS, "datapackage")
 # The kinds of record ``search --kind`` narrows to, each with its other spellings.
-SEARCH_KINDS = {
+SEARCH_KINDS: Mapping[str, tuple[str, ...]] = {
     "organizations": ("organization",),
     "members": ("member",),
     "people": ("person", "persons"),
@@ -63,7 +63,11 @@ SEARCH_KINDS = {
     "letters": ("letter",),
 }
 # The kinds of claim ``claims --kind`` narrows to, each with its other spellings.
-CLAIM_KINDS = {"violation": ("violations",), "demand": ("demands",), "statement": ("statements",)}
+CLAIM_KINDS: Mapping[str, tuple[str, ...]] = {
+    "violation": ("violations",),
+    "demand": ("demands",),
+    "statement": ("statements",),
+}
 # The values of --country that mean "printed without a country" (country=None in the library).
 NO_COUNTRY = ("none", "-")
 
@@ -477,7 +481,7 @@ def _add_format(parser: _Parser) -> None:
     )
 
 
-def _kind_of(what: str, kinds: dict[str, tuple[str, ...]]) -> Callable[[str], str]:
+def _kind_of(what: str, kinds: Mapping[str, tuple[str, ...]]) -> Callable[[str], str]:
     """Return the argparse type of a ``--kind``: any spelling of one of *kinds*, as its first one."""
 
     def kind(text: str) -> str:
@@ -493,7 +497,7 @@ def _kind_of(what: str, kinds: dict[str, tuple[str, ...]]) -> Callable[[str], st
     return kind
 
 
-def _or(names: Sequence[str] | dict[str, tuple[str, ...]], conjunction: str = "or") -> str:
+def _or(names: Iterable[str], conjunction: str = "or") -> str:
     """Return *names* as a list in prose: ``a, b or c``."""
     listed = list(names)
     return ", ".join(listed[:-1]) + f" {conjunction} " + listed[-1]
