@@ -30,6 +30,7 @@ import icnk_letter
 from icnk_letter import _cli
 
 DOCS = Path(__file__).resolve().parent.parent / "docs" / "cli.md"
+README = Path(__file__).resolve().parent.parent / "README.md"
 COMMANDS = ("summary", "members", "contacts", "claims", "show", "search", "text", "export", "verify")
 # What a --country message lists: the countries of the members, for what --country can find.
 COUNTRIES = (
@@ -1264,6 +1265,47 @@ class TestCountries:
         assert (
             "2 usage error (an unknown option, or a value not understood, such as an unknown country)" in main
         )
+
+
+class TestReadme:
+    """The README's commands for the three common jobs, and its list of export formats."""
+
+    @staticmethod
+    def jobs() -> list[str]:
+        """Return the commands of the README's "three common jobs", without their comments."""
+        text = README.read_text(encoding="utf-8")
+        section = text.split("## The three common jobs", 1)[1]
+        block = re.search(r"```sh\n(.*?)```", section, re.DOTALL)
+        assert block is not None
+        return [line.split("#", 1)[0].strip() for line in block.group(1).splitlines()]
+
+    def test_the_three_jobs(self, script: str, release: icnk_letter.Release, tmp_path: Path) -> None:
+        """Each job's command, run as shown, writes what the library exports."""
+        assert self.jobs() == [
+            "icnk-letter export csv-members -o members.csv",
+            "icnk-letter export vcard -o contacts.vcf",
+            "icnk-letter claims --format json",
+        ]
+        outputs = []
+        for command in self.jobs():
+            result = subprocess.run(
+                [script, *shlex.split(command)[1:]],
+                capture_output=True,
+                cwd=tmp_path,
+                timeout=60,
+                check=False,
+            )
+            outputs.append(ok(result))
+        assert ["", "", icnk_letter.to_json(release.claims, indent=2) + "\n"] == outputs
+        assert icnk_letter.export(release, "csv-members").encode() == (tmp_path / "members.csv").read_bytes()
+        assert icnk_letter.export(release, "vcard").encode() == (tmp_path / "contacts.vcf").read_bytes()
+
+    def test_every_export_format(self) -> None:
+        """The README lists every export format, one line each, in the library's order, then the data package."""
+        text = README.read_text(encoding="utf-8")
+        section = text.split("## Export formats", 1)[1].split("\n## ", 1)[0]
+        listed = re.findall(r"^- `([a-z-]+)`: ", section, re.MULTILINE)
+        assert [*icnk_letter.EXPORT_FORMATS, "datapackage"] == listed
 
 
 # -- the sessions of docs/cli.md -------------------------------------------------------------
