@@ -1078,9 +1078,9 @@ class TestTerminalWidth:
         """``--help`` says that tables fit the terminal and how long values are shortened."""
         out = " ".join(ok(run(script, "--help")).split())
         assert (
-            "as wide as the terminal ($COLUMNS if set): values too long for their column wrap onto more lines"
-            in out
-        )
+            "no wider than the terminal ($COLUMNS if set): the widest columns (the last one usually) "
+            "are narrowed and their values wrap onto more lines, between words; nothing is cut off."
+        ) in out
         assert "In a pipe it is tab-separated lines, each record whole on one line." in out
 
 

@@ -260,10 +260,11 @@ examples:
   icnk-letter show fidh                 one record in full, found by any key
   icnk-letter export vcard -o icnk.vcf  the press contacts for an address book
 
-Output is an aligned table on a terminal, as wide as the terminal ($COLUMNS
-if set): values too long for their column wrap onto more lines within it,
-the last column's first. In a pipe it is tab-separated lines, each record
-whole on one line. 'COMMAND --help' shows each command's options.
+Output is an aligned table on a terminal, no wider than the terminal
+($COLUMNS if set): the widest columns (the last one usually) are narrowed and
+their values wrap onto more lines, between words; nothing is cut off. In a
+pipe it is tab-separated lines, each record whole on one line.
+'COMMAND --help' shows each command's options.
 
 Exit codes: 0 success; 1 nothing found (an unknown key, no match, a known
 country no member is from), unsound data or an unwritable output; 2 usage
