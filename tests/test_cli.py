@@ -1286,7 +1286,7 @@ class TestReadme:
             "icnk-letter export vcard -o contacts.vcf",
             "icnk-letter claims --format json",
         ]
-        outputs = []
+        outputs: list[str] = []
         for command in self.jobs():
             result = subprocess.run(
                 [script, *shlex.split(command)[1:]],
