@@ -1074,6 +1074,14 @@ class TestTerminalWidth:
         assert [claim.text for claim in release.claims] == [line.split("\t")[3] for line in out.splitlines()]
         assert max(len(line) for line in out.splitlines()) > 150
 
+    def test_table_in_a_pipe(self, script: str) -> None:
+        """``--format table`` in a pipe fits COLUMNS if it is set, and keeps whole lines otherwise."""
+        fitted = ok(run(script, "claims", "--format", "table", env=dict(os.environ, COLUMNS="60")))
+        # An explicit environment: a library that pytest loads may have put COLUMNS in the C environment.
+        whole = ok(run(script, "claims", "--format", "table", env=dict(os.environ)))
+        assert max(display_width(line) for line in fitted.splitlines()) == 60
+        assert max(display_width(line) for line in whole.splitlines()) > 200
+
     def test_help_says_how(self, script: str) -> None:
         """``--help`` says that tables fit the terminal and how long values are shortened."""
         out = " ".join(ok(run(script, "--help")).split())
