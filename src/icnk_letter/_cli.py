@@ -499,8 +499,14 @@ def _kind_of(what: str, kinds: Mapping[str, tuple[str, ...]]) -> Callable[[str],
 
 
 def _or(names: Iterable[str], conjunction: str = "or") -> str:
-    """Return *names* as a list in prose: ``a, b or c``."""
+    """Return *names* as a list in prose: ``a, b or c``.
+
+    >>> _or(["a", "b", "c"]), _or(["a", "b"], "and"), _or(["a"])
+    ('a, b or c', 'a and b', 'a')
+    """
     listed = list(names)
+    if len(listed) < 2:
+        return "".join(listed)
     return ", ".join(listed[:-1]) + f" {conjunction} " + listed[-1]
 
 
