@@ -22,12 +22,12 @@ LICENSE_TEXT: Final = (
 
 
 def package_version() -> str:
-    """Return the installed version of icnk-letter (the distribution's metadata).
+    """Return the version of icnk-letter, :data:`icnk_letter.__version__` ("unknown" without metadata).
 
     >>> import icnk_letter
     >>> package_version() == icnk_letter.__version__
     True
     """
-    from importlib.metadata import version
+    import icnk_letter
 
-    return version("icnk-letter")
+    return icnk_letter.__version__
