@@ -817,7 +817,19 @@ class TestExport:
         (package / "members.csv").write_text("old")
         assert call(capsys, "export", "datapackage", "-o", str(package)) == (0, "", "")
         names = sorted(p.name for p in package.iterdir())
-        assert names == ["claims.csv", "contacts.csv", "datapackage.json", "members.csv", "release.txt"]
+        assert names == [
+            "affiliations.csv",
+            "claims.csv",
+            "contacts.csv",
+            "datapackage.json",
+            "discrepancies.csv",
+            "letters.csv",
+            "members.csv",
+            "organizations.csv",
+            "people.csv",
+            "quotes.csv",
+            "release.csv",
+        ]
         assert (package / "members.csv").read_text(encoding="utf-8").startswith("id,name,")
         assert ["pkg"] == [p.name for p in tmp_path.iterdir()]
 

@@ -25,7 +25,19 @@ from icnk_letter import _cli, _write
 from .test_cli import call, find_script
 
 posix_only = pytest.mark.skipif(os.name != "posix", reason="needs POSIX file types and signals")
-PACKAGE = ["claims.csv", "contacts.csv", "datapackage.json", "members.csv", "release.txt"]
+PACKAGE = [
+    "affiliations.csv",
+    "claims.csv",
+    "contacts.csv",
+    "datapackage.json",
+    "discrepancies.csv",
+    "letters.csv",
+    "members.csv",
+    "organizations.csv",
+    "people.csv",
+    "quotes.csv",
+    "release.csv",
+]
 
 
 @pytest.fixture(scope="module")
