@@ -190,8 +190,7 @@ def _one(value: object, release: Release, *, reference: bool = False) -> str:
     if isinstance(value, Phone):
         return f"{value.as_printed} ({value.kind.value}): {value.e164}, {value.uri}"
     if isinstance(value, Quantity):
-        bound = "exact" if value.exact else "lower bound"
-        return f"{value.as_printed} ({value.value} {value.unit}, {bound})"
+        return f"{value.as_printed} ({value.value} {value.unit}, {value.precision.value})"
     if isinstance(value, enum.Enum):
         return str(value.value)
     text = _escaped(str(value))

@@ -30,7 +30,7 @@ from cattrs.errors import (
 from cattrs.gen import make_dict_structure_fn
 
 from ._errors import DataError
-from ._model import ClaimKind, PhoneKind, Release
+from ._model import ClaimKind, PhoneKind, Precision, Release
 from ._records import Records
 from ._rules import record_problems
 
@@ -56,7 +56,7 @@ is parsed.
 """
 
 _DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
-_ENUMS: Final = (PhoneKind, ClaimKind)
+_ENUMS: Final = (PhoneKind, ClaimKind, Precision)
 
 
 # Plain repr()s can be huge (a whole list); a problem line shows the start.
