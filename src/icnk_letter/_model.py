@@ -382,7 +382,7 @@ class Inference:
     :class:`Source` records) it rests on.
 
     >>> import icnk_letter
-    >>> inference = icnk_letter.load().inferences_of("contact-tokyo")[1]
+    >>> inference = icnk_letter.load().inferences_of("contact-tokyo")[2]
     >>> inference.field, inference.value
     ('phones[0].e164', '+81352825162')
     """
@@ -632,7 +632,7 @@ class Release:
         >>> [(h.record.id, h.field) for h in release.search("north korea freedom", limit=2)]
         [('north-korea-freedom-coalition', 'name'), ('quote-1', 'text')]
         >>> [h.record.id for h in release.search("labor camps", kind="claims")]
-        ['violation-1', 'demand-4']
+        ['violation-1', 'demand-4', 'statement-4']
         >>> hits = release.search("Simon Wiesenthal Centre", kind=icnk_letter.Organization)
         >>> [(h.record.name, h.score) for h in hits]
         [('The Simon Wiesenthal Center', 1.0)]
@@ -765,9 +765,9 @@ class Release:
         >>> import icnk_letter
         >>> release = icnk_letter.load()
         >>> [c.text for c in release.claims_by("ha-tae-keung")][:2]
-        ['look to his legacy', 'open the country to international human rights monitors']
+        ['look to his legacy', 'respecting the basic human rights of the North Korean people']
         >>> len(release.claims_by("Tae Keung Ha")), len(release.claims_by(release.id))
-        (4, 2)
+        (5, 4)
         """
         if not isinstance(author, (str, Person, Letter, Release)):
             raise _wrong_type("claims_by", "a Person, the Letter, the Release or an id", author)
