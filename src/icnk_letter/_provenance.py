@@ -115,7 +115,7 @@ def field_value(release: Release, record_id: str, field: str) -> object:
         target = getattr(target, name)
         if index:
             items = cast("Sequence[object]", target)
-            if not isinstance(target, Sequence) or int(index) >= len(items):
+            if isinstance(target, str) or not isinstance(target, Sequence) or int(index) >= len(items):
                 raise LookupError(f"{name}[{index}] is out of range")
             target = items[int(index)]
     return target
