@@ -2,7 +2,12 @@
 
 from __future__ import annotations
 
+import sys
 from importlib.metadata import version as _version
+from pathlib import Path
+
+# The local extension that checks the generated provenance notes (docs/_ext).
+sys.path.insert(0, str(Path(__file__).parent / "_ext"))
 
 project = "icnk_letter"
 author = "The icnk_letter developers"
@@ -10,10 +15,11 @@ copyright = "2026, The icnk_letter developers (code); the release text belongs t
 release = _version("icnk-letter")
 version = ".".join(release.split(".")[:2])
 
-extensions = ["myst_parser", "sphinx.ext.autodoc", "sphinx.ext.napoleon"]
+extensions = ["myst_parser", "sphinx.ext.autodoc", "sphinx.ext.napoleon", "provenance"]
 source_suffix = {".md": "markdown"}
 master_doc = "index"
-exclude_patterns = ["_build"]
+# _generated holds pages included into others (data-notes.md includes provenance.md).
+exclude_patterns = ["_build", "_generated"]
 myst_heading_anchors = 3
 
 html_theme = "furo"

@@ -92,7 +92,7 @@ class ClaimKind(str, enum.Enum):
 class Precision(str, enum.Enum):
     """How precise a printed figure is, as its words say.
 
-    ``verify()`` derives it from :attr:`Quantity.as_printed`: "Over", "More
+    ``verify()`` derives it from ``Quantity.as_printed``: "Over", "More
     than" or "At least" make a ``LOWER_BOUND``; "about", "around",
     "approximately", "some" or "an estimated", or a number given in millions
     or billions ("24.5 million"), make it ``ROUNDED``; any other figure is
@@ -100,11 +100,11 @@ class Precision(str, enum.Enum):
     """
 
     EXACT = "exact"
-    """A count as printed: "three", "40 other organizations"."""
+    """A count as printed, such as "three" or "40 other organizations"."""
     LOWER_BOUND = "lower-bound"
-    """A floor: "Over 200,000"."""
+    """A floor, such as "Over 200,000"."""
     ROUNDED = "rounded"
-    """An estimate rounded to the digits printed: "24.5 million people"."""
+    """An estimate rounded to the digits printed, such as "24.5 million people"."""
 
 
 # The converters of the enum fields: a member passes through at once (load()
@@ -253,7 +253,7 @@ class Contact:
     :meth:`Release.organization_of` resolve them. ``role`` is a role of the
     person printed with the organization (none of the bundled contacts has
     one: "Open North Korea & Secretariat to the Coalition" gives the
-    organization its role, see :attr:`Organization.roles`). ``country`` is the
+    organization its role, see ``Organization.roles``). ``country`` is the
     ISO 3166-1 code of ``city``, which is how numbers printed without a country
     code were given one (an :class:`Inference`).
     """
@@ -289,12 +289,12 @@ class Quantity:
 
     @property
     def exact(self) -> bool:
-        """Whether the figure is an exact count ("three"): ``precision is Precision.EXACT``."""
+        """Whether the figure is an exact count ("three"), that is ``precision is Precision.EXACT``."""
         return self.precision is Precision.EXACT
 
     @property
     def is_lower_bound(self) -> bool:
-        """Whether the figure is a floor ("Over 200,000"): ``precision is Precision.LOWER_BOUND``."""
+        """Whether the figure is a floor ("Over 200,000"), that is ``precision is Precision.LOWER_BOUND``."""
         return self.precision is Precision.LOWER_BOUND
 
 

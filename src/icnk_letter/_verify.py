@@ -109,11 +109,11 @@ def verify(release: Release | None = None) -> VerificationReport:
     difference from the number of members listed is a known discrepancy,
     reported rather than raised once the ``member-count`` discrepancy documents it.
 
-    Then provenance (see :func:`provenance_checks`): every :class:`Source` has
-    a well-formed http(s) URL and short, non-blank facts; every
-    :class:`Inference` names a real record, field, value and source; every
-    value the release does not print has an inference; every organization
-    role names a real organization.
+    Then provenance: every ``Source`` has a well-formed http(s) URL and short,
+    non-blank facts; every ``Inference`` names a real record, field, value and
+    source; every value the release does not print has an inference (the
+    "Data notes" page lists which values those are); every organization role
+    is printed and names a real organization.
 
     Returns:
         A :class:`VerificationReport` listing the known discrepancies of the source.
