@@ -77,7 +77,7 @@ HOSTILE = st.text(
 
 class TestExport:
     def test_formats(self) -> None:
-        """The issue's seven formats, in its order."""
+        """Issue 4's seven formats in its order, then issue 13's citations."""
         assert icnk_letter.EXPORT_FORMATS == (
             "json",
             "jsonld",
@@ -86,6 +86,9 @@ class TestExport:
             "csv-members",
             "csv-contacts",
             "csv-claims",
+            "csl-json",
+            "bibtex",
+            "ris",
         )
 
     @pytest.mark.parametrize("fmt", ["xml", "JSON", "", "csv"])

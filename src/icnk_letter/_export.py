@@ -1,4 +1,4 @@
-"""Exports to the formats other tools read: JSON, JSON-LD, vCard, Popolo, CSV, Data Package.
+"""Exports to the formats other tools read: JSON, JSON-LD, vCard, Popolo, CSV, Data Package, citations.
 
 Each format lives in its own module, imported on first use; this one picks
 the format, caches the result per release (releases are immutable) and holds
@@ -30,6 +30,10 @@ _RENDERERS: Final = {
     "csv-members": ("._tables", "render_members"),
     "csv-contacts": ("._tables", "render_contacts"),
     "csv-claims": ("._tables", "render_claims"),
+    # Citations of the release itself (issue 13).
+    "csl-json": ("._cite", "render_csl_json"),
+    "bibtex": ("._cite", "render_bibtex"),
+    "ris": ("._cite", "render_ris"),
 }
 
 _R = TypeVar("_R", Letter, Organization, Person)
@@ -55,7 +59,7 @@ def export(release: Release, fmt: str) -> str:
     >>> icnk_letter.export(release, "xml")
     Traceback (most recent call last):
       ...
-    ValueError: unknown export format 'xml'; the formats are 'json', 'jsonld', 'vcard', 'popolo', 'csv-members', 'csv-contacts', 'csv-claims'
+    ValueError: unknown export format 'xml'; the formats are 'json', 'jsonld', 'vcard', 'popolo', 'csv-members', 'csv-contacts', 'csv-claims', 'csl-json', 'bibtex', 'ris'
     """
     _check_release(release, "export")
     renderer = _RENDERERS.get(fmt)

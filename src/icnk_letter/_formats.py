@@ -14,5 +14,8 @@ EXPORT_FORMATS: Final[tuple[str, ...]] = (
     "csv-members",
     "csv-contacts",
     "csv-claims",
+    "csl-json",
+    "bibtex",
+    "ris",
 )
 """The names :func:`export` knows, in the order the docs describe them."""
