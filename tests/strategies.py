@@ -159,7 +159,13 @@ claims = st.builds(
 quotes = st.builds(Quote, id=ids, speaker=ids, text=names, span=spans)
 letters = st.builds(Letter, id=ids, title=texts, author=ids, recipient=ids, span=spans)
 discrepancies = st.builds(Discrepancy, id=ids, description=texts, spans=tuples_of(spans))
-urls = st.builds(lambda host, path: f"https://{host}.example/{path}", ids, ids)
+
+
+def _url(host: str, path: str) -> str:
+    return f"https://{host}.example/{path}"
+
+
+urls = st.builds(_url, ids, ids)
 sources = st.builds(
     Source,
     id=ids,

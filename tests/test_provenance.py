@@ -80,7 +80,8 @@ class TestSources:
         for source in release.sources:
             parts = urlsplit(source.url)
             assert (parts.scheme in ("http", "https"), bool(parts.hostname)) == (True, True), source.id
-            assert source.url.isascii() and not re.search(r"\s", source.url), source.id
+            assert source.url.isascii(), source.id
+            assert None is re.search(r"\s", source.url), source.id
 
     def test_facts_are_short_and_in_own_words(self, release: Release) -> None:
         """Every fact is non-empty, short, and quotes a few words at most."""
@@ -267,8 +268,8 @@ class TestPrecision:
     def test_bundled(
         self, release: Release, claim_id: str, precision: Precision, exact: bool, lower_bound: bool
     ) -> None:
-        """ "three" and "40" are exact, "Over 200,000" a lower bound, "24.5 million" rounded."""
-        quantity = release.by_id(claim_id).quantity  # type: ignore[union-attr]
+        """Counts are exact, "Over 200,000" a lower bound, "24.5 million" rounded."""
+        quantity = release.claims.lookup(claim_id).quantity
         assert quantity is not None
         assert (precision, exact, lower_bound) == (
             quantity.precision,
@@ -298,15 +299,15 @@ class TestPrecision:
 
     def test_converter(self) -> None:
         """A precision may be given as its value; anything else is refused with the values listed."""
-        assert Precision.ROUNDED is Quantity(1, "x", "rounded", "about 1").precision  # type: ignore[arg-type]
+        assert Precision.ROUNDED is Quantity(1, "x", "rounded", "about 1").precision
         with pytest.raises(ValueError, match=r"Quantity.precision: expected a Precision or one of 'exact'"):
-            Quantity(1, "x", "approximate", "1")  # type: ignore[arg-type]
+            Quantity(1, "x", "approximate", "1")
 
 
 class TestRoles:
     def test_open_north_korea_is_the_secretariat(self, release: Release) -> None:
         """The secretariat is a role of Open North Korea, not of Ha Tae Keung, who stays its president."""
-        open_nk = release.lookup("Open North Korea")
+        open_nk = release.members.lookup("Open North Korea")
         assert (
             OrganizationRole(
                 "Secretariat",
@@ -314,11 +315,11 @@ class TestRoles:
                 "Secretariat to the Coalition",
                 Span(2978, 3006, "Secretariat to the Coalition"),
             ),
-        ) == open_nk.roles  # type: ignore[union-attr]
-        seoul = release.by_id("contact-seoul")
-        assert None is seoul.role  # type: ignore[union-attr]
-        ha = release.lookup("Ha Tae Keung")
-        assert ha.description.startswith("President of Open North Korea")  # type: ignore[union-attr]
+        ) == open_nk.roles
+        assert None is release.contacts.lookup("contact-seoul").role
+        description = release.people.lookup("Ha Tae Keung").description
+        assert description is not None
+        assert description.startswith("President of Open North Korea")
 
     @pytest.mark.parametrize(
         ("changes", "expected"),
@@ -339,7 +340,7 @@ class TestRoles:
 
     def test_roles_of_the_coalition_and_others(self, release: Release) -> None:
         """A role anywhere is checked, named by where the organization is."""
-        (role,) = release.lookup("Open North Korea").roles  # type: ignore[union-attr]
+        (role,) = release.members.lookup("Open North Korea").roles
         wrong = attrs.evolve(role, of="nowhere")
         release = attrs.evolve(
             release,

@@ -105,7 +105,9 @@ def _contact(d: Data) -> Contact:
 def _quantity(d: Data | None) -> Quantity | None:
     if d is None:
         return None
-    return Quantity(value=d["value"], unit=d["unit"], precision=Precision(d["precision"]), as_printed=d["as_printed"])
+    return Quantity(
+        value=d["value"], unit=d["unit"], precision=Precision(d["precision"]), as_printed=d["as_printed"]
+    )
 
 
 def _claim(d: Data) -> Claim:

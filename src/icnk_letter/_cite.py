@@ -17,16 +17,39 @@ from typing import Any, Final
 
 from ._model import ClaimKind, Release, Source
 
-__all__ = ["CITATION_SOURCE", "authors", "citation_source", "render_bibtex", "render_csl_json", "render_ris", "render_text"]
+__all__ = [
+    "CITATION_SOURCE",
+    "authors",
+    "citation_source",
+    "render_bibtex",
+    "render_csl_json",
+    "render_ris",
+    "render_text",
+]
 
 CITATION_SOURCE: Final = "fidh"
 """The id of the :class:`Source` whose URL a citation gives: FIDH's published copy."""
 
 _BIBTEX_SPECIAL: Final = re.compile(r"([&%$#_{}~^\\])")
-_BIBTEX_REPLACEMENTS: Final = {"\\": r"\textbackslash{}", "~": r"\textasciitilde{}", "^": r"\textasciicircum{}"}
-_MONTHS: Final = (
-    "January February March April May June July August September October November December".split()
-)
+_BIBTEX_REPLACEMENTS: Final = {
+    "\\": r"\textbackslash{}",
+    "~": r"\textasciitilde{}",
+    "^": r"\textasciicircum{}",
+}
+_MONTHS: Final = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+]
 
 
 def authors(release: Release) -> tuple[str, ...]:
@@ -43,7 +66,9 @@ def authors(release: Release) -> tuple[str, ...]:
     statements = [
         claim
         for claim in release.claims
-        if claim.kind is ClaimKind.STATEMENT and claim.quantity is not None and claim.quantity.unit == "organizations"
+        if claim.kind is ClaimKind.STATEMENT
+        and claim.quantity is not None
+        and claim.quantity.unit == "organizations"
     ]
     named: list[tuple[int, str]] = []
     if statements:

@@ -260,4 +260,3 @@ def _path(release: Release, org: Organization) -> str:
             if candidate is org:
                 return f"{name}[{i}] ({org.id})"
     return org.id  # pragma: no cover - every organization is in one of the collections
-

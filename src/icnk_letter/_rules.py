@@ -198,7 +198,10 @@ _RULES: Final[tuple[tuple[type | tuple[type, ...], Rule], ...]] = (
     (Phone, _phone_rule),
     (Quantity, _quantity_rule),
     (Language, _language_rule),
-    ((Release, Letter, Organization, Person, Contact, Claim, Quote, Discrepancy, Source, Inference), _id_rule),
+    (
+        (Release, Letter, Organization, Person, Contact, Claim, Quote, Discrepancy, Source, Inference),
+        _id_rule,
+    ),
     ((Organization, Person), _name_rule),
     ((Claim, Quote), _text_rule),
 )
