@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime
+import json
 import re
 from typing import Any
 from urllib.parse import urlsplit
@@ -22,6 +23,7 @@ from icnk_letter import (
     Source,
     Span,
 )
+from icnk_letter._convert import structure
 from icnk_letter._provenance import (
     MAX_FACT_LENGTH,
     MAX_QUOTED_WORDS,
@@ -338,6 +340,17 @@ class TestRoles:
         found = problems(attrs.evolve(release, members=members))
         assert any(p.startswith("members[32] (open-north-korea).") and expected in p for p in found), found
 
+    def test_a_contact_role_still_exports_and_searches(self, release: Release) -> None:
+        """A role printed for a person (none is, in the bundled release) is still exported and found."""
+        seoul = attrs.evolve(release.contacts[0], role="Press officer")
+        edited = attrs.evolve(release, contacts=(seoul, *release.contacts[1:]))
+        popolo = json.loads(icnk_letter.export(edited, "popolo"))
+        assert "Press officer" == popolo["memberships"][0]["role"]
+        assert "role" not in json.loads(icnk_letter.export(release, "popolo"))["memberships"][0]
+        assert ("contact-seoul", "role") in [
+            (h.record.id, h.field) for h in edited.search("open north korea")
+        ]
+
     def test_roles_of_the_coalition_and_others(self, release: Release) -> None:
         """A role anywhere is checked, named by where the organization is."""
         (role,) = release.members.lookup("Open North Korea").roles
@@ -353,6 +366,13 @@ class TestRoles:
             "other_organizations[0] (international-committee-of-the-red-cross).roles[0].of:"
             " 'nowhere' is not the id of an organization"
         ) in found
+
+
+def test_the_converter_still_reads_booleans() -> None:
+    """No field of the data is a boolean any more (``exact`` is derived), but the converter still reads them."""
+    assert True is icnk_letter.converter.structure(True, bool)
+    with pytest.raises(DataError, match="expected true or false, got the string 'true'"):
+        structure("true", bool)
 
 
 def test_source_and_inference_round_trip(release: Release) -> None:
