@@ -348,7 +348,7 @@ class TestRoles:
         assert "Press officer" == popolo["memberships"][0]["role"]
         assert "role" not in json.loads(icnk_letter.export(release, "popolo"))["memberships"][0]
         assert ("contact-seoul", "role") in [
-            (h.record.id, h.field) for h in edited.search("open north korea")
+            (h.record.id, h.field) for h in edited.search("press officer")
         ]
 
     def test_roles_of_the_coalition_and_others(self, release: Release) -> None:
