@@ -121,6 +121,7 @@ class TestSources:
             ({"url": "https://www.fidh.org/a b"}, "is not a well-formed http(s) URL"),
             ({"url": "https:///no-host"}, "is not a well-formed http(s) URL"),
             ({"url": "https://www.fidh.org/\u00e9"}, "is not a well-formed http(s) URL"),
+            ({"url": "https://[::1/x"}, "is not a well-formed http(s) URL"),
             ({"facts": ()}, "facts: a source must state at least one fact"),
             ({"facts": (" ",)}, "facts[0]: is empty or blank"),
             ({"facts": ("x" * (MAX_FACT_LENGTH + 1),)}, f"is {MAX_FACT_LENGTH + 1} characters long"),
@@ -195,6 +196,7 @@ class TestInferences:
             ({"field": "Country!"}, "is not a field path"),
             ({"field": "mentions[5]"}, "mentions[5] is out of range"),
             ({"field": "country[0]"}, "country[0] is out of range"),
+            ({"field": "country.code"}, "a str has no fields ('code' cannot be read from it)"),
             ({"value": "ID "}, "value: 'ID ', but kontras.country is 'ID'"),
             ({"field": "span"}, "value: 'ID', but kontras.span is None"),
             ({"sources": ("fidh", "nowhere")}, "sources[1]: 'nowhere' is not the id of a source"),
@@ -347,9 +349,7 @@ class TestRoles:
         popolo = json.loads(icnk_letter.export(edited, "popolo"))
         assert "Press officer" == popolo["memberships"][0]["role"]
         assert "role" not in json.loads(icnk_letter.export(release, "popolo"))["memberships"][0]
-        assert ("contact-seoul", "role") in [
-            (h.record.id, h.field) for h in edited.search("press officer")
-        ]
+        assert ("contact-seoul", "role") in [(h.record.id, h.field) for h in edited.search("press officer")]
 
     def test_roles_of_the_coalition_and_others(self, release: Release) -> None:
         """A role anywhere is checked, named by where the organization is."""

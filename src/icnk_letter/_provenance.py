@@ -109,6 +109,8 @@ def field_value(release: Release, record_id: str, field: str) -> object:
     if not _FIELD_PATH.fullmatch(field):
         raise LookupError(f"{field!r} is not a field path (names and [index] joined by '.')")
     for name, index in _STEP.findall(field):
+        if not attrs.has(type(target)):
+            raise LookupError(f"a {type(target).__name__} has no fields ({name!r} cannot be read from it)")
         names = {f.name for f in attrs.fields(type(cast("attrs.AttrsInstance", target)))}
         if name not in names:
             raise LookupError(f"{type(target).__name__} has no field {name!r}")
@@ -182,8 +184,12 @@ def _check_sources(release: Release) -> Iterator[str]:
 
 
 def _check_url(path: str, url: str) -> Iterator[str]:
-    parts = urlsplit(url) if url.isascii() and not any(c.isspace() for c in url) else None
-    if parts is None or parts.scheme not in ("http", "https") or not parts.hostname:
+    try:
+        parts = urlsplit(url) if url.isascii() and not any(c.isspace() for c in url) else None
+        host = parts.hostname if parts is not None else None
+    except ValueError:  # urlsplit refuses a malformed IPv6 host
+        parts = host = None
+    if parts is None or parts.scheme not in ("http", "https") or not host:
         yield f"{path}: {url!r:.80} is not a well-formed http(s) URL (ASCII, no spaces, with a host)"
 
 
