@@ -171,8 +171,8 @@ def render_text(release: Release) -> str:
     """Return a plain-text citation of the release, on one line.
 
     >>> import icnk_letter
-    >>> print(render_text(icnk_letter.load())[:120])
-    International Coalition to Stop Crimes Against Humanity in North Korea, Amnesty International, Human Rights Watch, and In
+    >>> print(render_text(icnk_letter.load()).split(". 9 January")[0])
+    International Coalition to Stop Crimes Against Humanity in North Korea, Amnesty International, Human Rights Watch, and International Federation for Human Rights
     """
     names = authors(release)
     who = names[0] if len(names) == 1 else ", ".join(names[:-1]) + ", and " + names[-1]
