@@ -69,7 +69,9 @@ class TestAuthorsAndSource:
 
     def test_source(self, release: Release) -> None:
         """The URL is FIDH's copy; without it the first source; without sources none."""
-        assert FIDH == citation_source(release).url  # type: ignore[union-attr]
+        source = citation_source(release)
+        assert source is not None
+        assert FIDH == source.url
         others = tuple(s for s in release.sources if s.id != "fidh")
         assert others[0] is citation_source(attrs.evolve(release, sources=others))
         assert None is citation_source(attrs.evolve(release, sources=()))

@@ -112,7 +112,7 @@ class TestSources:
         with pytest.raises(NotFoundError, match=r"nowhere \(as a Source\)"):
             release.source("nowhere")
         with pytest.raises(TypeError, match=r"Release.source\(\) takes a str, got int"):
-            release.source(3)  # type: ignore[arg-type]
+            release.source(3)  # type: ignore[arg-type]  # pyright: ignore[reportArgumentType]
 
     @pytest.mark.parametrize(
         ("changes", "expected"),
@@ -183,7 +183,7 @@ class TestInferences:
         ]
         assert [] == list(release.inferences_of("nobody"))
         with pytest.raises(TypeError, match=r"inferences_of\(\) takes a record, the Release or an id"):
-            release.inferences_of(3)  # type: ignore[arg-type]
+            release.inferences_of(3)  # type: ignore[arg-type]  # pyright: ignore[reportArgumentType]
 
     @pytest.mark.parametrize(
         ("changes", "expected"),
@@ -377,7 +377,10 @@ def test_the_converter_still_reads_booleans() -> None:
 
 def test_source_and_inference_round_trip(release: Release) -> None:
     """Sources and inferences survive JSON, dates and None included."""
-    for value in (*release.sources, *release.inferences):
-        assert value == icnk_letter.from_json(icnk_letter.to_json(value), type(value))
-    assert isinstance(release.sources[0], Source)
-    assert isinstance(release.inferences[0], Inference)
+    for source in release.sources:
+        assert source == icnk_letter.from_json(icnk_letter.to_json(source), Source)
+    for inference in release.inferences:
+        assert inference == icnk_letter.from_json(icnk_letter.to_json(inference), Inference)
+    (role,) = release.members.lookup("Open North Korea").roles
+    assert role == icnk_letter.from_json(icnk_letter.to_json(role), OrganizationRole)
+    assert "lower-bound" == icnk_letter.to_dict(Precision.LOWER_BOUND)
