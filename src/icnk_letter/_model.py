@@ -243,7 +243,7 @@ class Organization:
     mentions: tuple[Span, ...] = ()
     """The other places where the release names it."""
     roles: tuple[OrganizationRole, ...] = ()
-    """The roles the release gives it in another organization (Open North Korea: the coalition's secretariat)."""
+    """The roles the release gives it in another organization (Open North Korea is the coalition's secretariat)."""
 
     @property
     def is_listed(self) -> bool:
@@ -329,7 +329,7 @@ class Quantity:
     unit: str
     """What is counted ("people")."""
     precision: Precision = attrs.field(converter=_precision)
-    """How precise the figure is, as its printed words say: exact, a lower bound or rounded."""
+    """How precise the figure is, as its printed words say (exact, a lower bound or rounded)."""
     as_printed: str
     """The figure as printed ("Over 200,000")."""
 
