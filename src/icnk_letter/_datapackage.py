@@ -10,8 +10,10 @@ foreign keys, so that every reference points at a table of the package. Every
 resource is tabular, so that a tool that loads a whole package into a
 database finds nothing it cannot load.
 
-The package states its ``licenses``, ``sources``, ``version`` (the package
-version of icnk-letter that wrote it) and ``created``. ``created`` is the
+The package states its ``licenses``, ``sources`` (the release, then the
+outside copies and reports of :attr:`Release.sources`, with their URLs),
+``version`` (the package version of icnk-letter that wrote it) and
+``created``. ``created`` is the
 release's date, not the moment the files were written, so that the same
 release always gives the same bytes. Every resource records its size and
 SHA-256, so the package can be checked byte for byte.
@@ -104,9 +106,11 @@ def descriptor(release: Release, contents: dict[str, bytes]) -> dict[str, Any]:
         "created": f"{release.date.isoformat()}T00:00:00Z",
         "licenses": [dict(LICENSE)],
         "sources": [
-            {
-                "title": f"{release.title} (press release, {release.dateline}, {release.date_as_printed})",
-            }
+            {"title": f"{release.title} (press release, {release.dateline}, {release.date_as_printed})"},
+            *(
+                {"title": f"{source.publisher}: {source.title}", "path": source.url}
+                for source in release.sources
+            ),
         ],
         "keywords": ["human-rights", "ngo", "coalition", "press-release"],
         "resources": resources,

@@ -37,6 +37,9 @@ ExportFormat = Literal[
     "csv-contacts",
     "csv-claims",
     "sqlite",
+    "csl-json",
+    "bibtex",
+    "ris",
 ]
 """The name of an export format, as :func:`icnk_letter.export` takes it."""
 
@@ -62,7 +65,7 @@ def get(name: str) -> Format[Any]:
     >>> get("xml")
     Traceback (most recent call last):
       ...
-    ValueError: unknown export format 'xml'; the formats are 'json', 'jsonld', 'vcard', 'popolo', 'csv-members', 'csv-contacts', 'csv-claims', 'sqlite'
+    ValueError: unknown export format 'xml'; the formats are 'json', 'jsonld', 'vcard', 'popolo', 'csv-members', 'csv-contacts', 'csv-claims', 'sqlite', 'csl-json', 'bibtex', 'ris'
     """
     if name not in EXPORT_FORMATS:
         known = ", ".join(repr(known) for known in EXPORT_FORMATS)
