@@ -233,12 +233,15 @@ class TestInstalledScript:
             "contacts.csv",
             "datapackage.json",
             "discrepancies.csv",
+            "inferences.csv",
             "letters.csv",
             "members.csv",
             "organizations.csv",
             "people.csv",
             "quotes.csv",
             "release.csv",
+            "roles.csv",
+            "sources.csv",
         ]
         assert [p.name for p in tmp_path.iterdir()] == ["icnk-data"]
 
@@ -830,12 +833,15 @@ class TestExport:
             "contacts.csv",
             "datapackage.json",
             "discrepancies.csv",
+            "inferences.csv",
             "letters.csv",
             "members.csv",
             "organizations.csv",
             "people.csv",
             "quotes.csv",
             "release.csv",
+            "roles.csv",
+            "sources.csv",
         ]
         assert (package / "members.csv").read_text(encoding="utf-8").startswith("id,name,")
         assert ["pkg"] == [p.name for p in tmp_path.iterdir()]

@@ -907,6 +907,9 @@ class TestDataPackage:
             "quotes",
             "letters",
             "discrepancies",
+            "roles",
+            "sources",
+            "inferences",
             "release",
         ]
 
@@ -966,6 +969,8 @@ class TestDataPackage:
             ("quotes", "speaker", "people"),
             ("letters", "author", "organizations"),
             ("letters", "recipient", "people"),
+            ("roles", "organization", "organizations"),
+            ("roles", "of", "organizations"),
         } == set(keys)
         for _, _, target in keys:
             assert ["id"] == resources[target]["schema"]["primaryKey"]
@@ -986,11 +991,18 @@ class TestDataPackage:
         """A reference to nothing is a DataError naming the table, row and column, never a broken package."""
         people = [attrs.evolve(release.people[1], affiliations=("nowhere",)), *release.people[2:]]
         claims = [attrs.evolve(release.claims[0], attributed_to="nobody"), *release.claims[1:]]
-        broken = attrs.evolve(release, people=[release.people[0], *people], claims=claims)
+        inferences = [
+            attrs.evolve(release.inferences[0], sources=("afp-icnk", "gossip")),
+            *release.inferences[1:],
+        ]
+        broken = attrs.evolve(
+            release, people=[release.people[0], *people], claims=claims, inferences=inferences
+        )
         with pytest.raises(icnk_letter.DataError) as caught:
             datapackage_files(broken)
         assert [
             "affiliations[0].organization: 'nowhere' is not the id of a row of organizations",
+            "inferences[0].sources: 'gossip' is not the id of a row of sources",
             "claims[0].attributed_to: 'nobody' is not the id of a row of release, letters or people",
         ] == list(caught.value.problems)
 

@@ -124,6 +124,8 @@ class TestTables:
             ("quotes", "speaker", "people"),
             ("letters", "author", "organizations"),
             ("letters", "recipient", "people"),
+            ("roles", "organization", "organizations"),
+            ("roles", "of", "organizations"),
         } == keys
         assert [] == rows(connection, "PRAGMA foreign_key_check")
 

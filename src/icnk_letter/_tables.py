@@ -627,6 +627,124 @@ RELEASE: Final = Table(
     records=lambda release: (release,),
 )
 
+
+def _roles(release: Release) -> Iterator[tuple[Organization, Any]]:
+    for organization in release.organizations:
+        for role in organization.roles:
+            yield (organization, role)
+
+
+def _role_span(index: int) -> Callable[[Any, Release], Cell]:
+    def value(pair: tuple[Organization, Any], _: Release) -> Cell:
+        span = pair[1].span
+        result: int = span.start if index == 0 else span.end
+        return result
+
+    return value
+
+
+def _date(name: str) -> Callable[[Any, Release], Cell]:
+    def value(record: Any, _: Release) -> Cell:
+        day = getattr(record, name)
+        return None if day is None else str(day.isoformat())
+
+    return value
+
+
+ROLES: Final = Table(
+    name="roles",
+    title="Roles",
+    description="The roles the release gives an organization in another one, as printed.",
+    columns=(
+        Column("organization", "string", "The id of the organization.", lambda p, _: p[0].id, required=True),
+        Column("title", "string", "The role (Secretariat).", lambda p, _: p[1].title, required=True),
+        Column("of", "string", "The id of the organization it serves.", lambda p, _: p[1].of, required=True),
+        Column("as_printed", "string", "The words printed.", lambda p, _: p[1].as_printed, required=True),
+        Column(
+            "span_start",
+            "integer",
+            "Where the words start in the release's text, as a code-point offset.",
+            _role_span(0),
+            required=True,
+            minimum=0,
+        ),
+        Column(
+            "span_end",
+            "integer",
+            "Where the words end in the release's text (exclusive), as a code-point offset.",
+            _role_span(1),
+            required=True,
+            minimum=0,
+        ),
+    ),
+    records=lambda release: _roles(release),
+    foreign_keys=(ForeignKey("organization", "organizations"), ForeignKey("of", "organizations")),
+    primary_key=("organization", "title", "of"),
+)
+
+SOURCES: Final = Table(
+    name="sources",
+    title="Sources",
+    description="The outside publications of the release and reports on it that the maintainers checked.",
+    columns=(
+        _ID,
+        Column("publisher", "string", "Who published it.", _attr("publisher"), required=True),
+        Column("title", "string", "Its title, as published.", _attr("title"), required=True),
+        Column("url", "string", "The URL of the copy that was read.", _attr("url"), required=True),
+        Column(
+            "published", "date", "The date of publication, where it could be confirmed.", _date("published")
+        ),
+        Column("accessed", "date", "When the maintainers read a copy of the page.", _date("accessed")),
+        Column(
+            "facts",
+            "string",
+            "What it says that bears on the data, in the maintainers' words, one fact per line.",
+            lambda source, _: "\n".join(source.facts),
+            required=True,
+        ),
+    ),
+    records=lambda release: release.sources,
+)
+
+INFERENCES: Final = Table(
+    name="inferences",
+    title="Inferences",
+    description="Every value of the data that the release does not print, and what it rests on.",
+    columns=(
+        _ID,
+        Column(
+            "record",
+            "string",
+            "The id of the record concerned (a row of any table), or of the release.",
+            _attr("record"),
+            required=True,
+        ),
+        Column(
+            "field",
+            "string",
+            "The path of the value in that record (phones[0].e164).",
+            _attr("field"),
+            required=True,
+        ),
+        Column("value", "string", "The value, as text.", _attr("value"), required=True),
+        Column("rule", "string", "The reasoning, stated in words.", _attr("rule"), required=True),
+        Column(
+            "spans",
+            "string",
+            "The words of the text it rests on: code-point ranges start-end, separated by spaces.",
+            lambda inference, r: _spans(inference, r) or None,
+            pattern=r"[0-9]+-[0-9]+( [0-9]+-[0-9]+)*",
+        ),
+        Column(
+            "sources",
+            "string",
+            "The ids of the sources (sources.id) it rests on, separated by spaces.",
+            lambda inference, _: _joined(inference.sources),
+        ),
+    ),
+    records=lambda release: release.inferences,
+)
+
 TABLES: Final = (MEMBERS, CONTACTS, CLAIMS)
 """The tables of the ``csv-`` export formats."""
 
@@ -640,6 +758,9 @@ ALL_TABLES: Final = (
     QUOTES,
     LETTERS,
     DISCREPANCIES,
+    ROLES,
+    SOURCES,
+    INFERENCES,
     RELEASE,
 )
 """Every table, in the order of the data package's resources and of the SQLite database."""
@@ -666,6 +787,13 @@ def check_references(release: Release) -> None:
                     problems.append(
                         f"{table.name}[{number}].{key.column}: {value!r} is not the id of a row of {key.table}"
                     )
+    sources = ids["sources"]
+    for number, inference in enumerate(release.inferences):
+        problems.extend(
+            f"inferences[{number}].sources: {source!r} is not the id of a row of sources"
+            for source in inference.sources
+            if source not in sources
+        )
     # One column refers to any of three tables, which a foreign key cannot say.
     authors = ids["release"] | ids["letters"] | ids["people"]
     for number, claim in enumerate(release.claims):
