@@ -991,10 +991,10 @@ class TestDataPackage:
         """A reference to nothing is a DataError naming the table, row and column, never a broken package."""
         people = [attrs.evolve(release.people[1], affiliations=("nowhere",)), *release.people[2:]]
         claims = [attrs.evolve(release.claims[0], attributed_to="nobody"), *release.claims[1:]]
-        inferences = [
+        inferences = (
             attrs.evolve(release.inferences[0], sources=("afp-icnk", "gossip")),
             *release.inferences[1:],
-        ]
+        )
         broken = attrs.evolve(
             release, people=[release.people[0], *people], claims=claims, inferences=inferences
         )
