@@ -26,7 +26,7 @@ import attrs
 import pytest
 
 import icnk_letter
-from icnk_letter import _cli
+from icnk_letter import _cli, formats
 
 DOCS = Path(__file__).resolve().parent.parent / "docs" / "cli.md"
 COMMANDS = ("summary", "members", "contacts", "claims", "show", "search", "text", "export", "verify")
@@ -190,11 +190,18 @@ class TestInstalledScript:
         assert release.text.encode("utf-8") == result.stdout
 
     @pytest.mark.parametrize("fmt", icnk_letter.EXPORT_FORMATS)
-    def test_export(self, script: str, release: icnk_letter.Release, fmt: str) -> None:
+    def test_export(self, script: str, release: icnk_letter.Release, fmt: icnk_letter.ExportFormat) -> None:
         """``export FORMAT`` writes exactly the bytes of ``icnk_letter.export()`` (CRLF kept)."""
         result = run(script, "export", fmt)
         assert (result.returncode, result.stderr) == (0, b"")
         assert icnk_letter.export(release, fmt).encode("utf-8") == result.stdout
+
+    def test_export_help_lists_the_formats(self, script: str) -> None:
+        """``export --help`` describes every format of the registry, one entry each."""
+        out = ok(run(script, "export", "--help", env={**os.environ, "COLUMNS": "200"}))
+        for fmt in formats.all_formats():
+            assert f"\n  {fmt.name:<13} {fmt.description}" in out
+        assert "\n  datapackage   a folder" in out
 
     def test_export_to_file(self, script: str, release: icnk_letter.Release, tmp_path: Path) -> None:
         """``--output`` writes the file (and only it) and prints nothing."""

@@ -41,7 +41,7 @@ from referencing import Registry, Resource
 from referencing.jsonschema import DRAFT3
 
 import icnk_letter
-from icnk_letter import Release
+from icnk_letter import ExportFormat, Release
 from icnk_letter._datapackage import files as datapackage_files
 from icnk_letter._tables import TABLES
 
@@ -92,10 +92,10 @@ class TestExport:
     def test_unknown_format(self, release: Release, fmt: str) -> None:
         """An unknown format is a ValueError listing the known ones."""
         with pytest.raises(ValueError, match=r"unknown export format .*'jsonld', 'vcard'.*'csv-claims'"):
-            icnk_letter.export(release, fmt)
+            icnk_letter.export(release, cast("ExportFormat", fmt))
 
     @pytest.mark.parametrize("fmt", GOLDEN_FILES)
-    def test_deterministic(self, release: Release, fmt: str) -> None:
+    def test_deterministic(self, release: Release, fmt: ExportFormat) -> None:
         """An equal but distinct release gives the same text."""
         again = icnk_letter.from_json(icnk_letter.to_json(release))
         assert again is not release
@@ -148,7 +148,7 @@ class TestExport:
 
 
 @pytest.mark.parametrize("fmt", GOLDEN_FILES)
-def test_golden(release: Release, fmt: str) -> None:
+def test_golden(release: Release, fmt: ExportFormat) -> None:
     """The bundled release's exports are pinned byte for byte (see the module docstring to update)."""
     _check_golden(GOLDEN_FILES[fmt], icnk_letter.export(release, fmt).encode("utf-8"))
 
@@ -184,7 +184,7 @@ class TestCsv:
     @pytest.mark.parametrize("table", TABLES, ids=lambda t: t.name)
     def test_rfc4180(self, release: Release, table: Any) -> None:
         """A header row, one row per record, the same number of fields, CRLF line ends."""
-        text = icnk_letter.export(release, f"csv-{table.name}")
+        text = icnk_letter.export(release, cast("ExportFormat", f"csv-{table.name}"))
         rows = read_csv(text)
         assert rows[0] == [column.name for column in table.columns]
         assert len(rows) == 1 + len(list(table.records(release)))
@@ -287,7 +287,7 @@ def _guarded(value: str) -> str:
     return "'" + value if value.startswith(FORMULA_STARTS) else value
 
 
-def _table(fmt: str, release: Release) -> list[dict[str, str]]:
+def _table(fmt: ExportFormat, release: Release) -> list[dict[str, str]]:
     header, *rows = read_csv(icnk_letter.export(release, fmt))
     return [dict(zip(header, row, strict=True)) for row in rows]
 

@@ -64,7 +64,7 @@ assert_type(icnk_letter.from_json(icnk_letter.to_json(release.contacts[0]), Cont
 assert_type(icnk_letter.from_dict(icnk_letter.to_dict(release.members[0]), Organization), Organization)
 assert_type(icnk_letter.from_json("[]", Records[Organization]), Records[Organization])
 assert_type(icnk_letter.export(release, "vcard"), str)
-assert_type(icnk_letter.EXPORT_FORMATS, tuple[str, ...])
+assert_type(icnk_letter.EXPORT_FORMATS, tuple[icnk_letter.ExportFormat, ...])
 chosen_format: icnk_letter.ExportFormat = "csv-members"
 assert_type(icnk_letter.export(release, chosen_format), str)
 assert_type(icnk_letter.MAX_JSON_SIZE, int)

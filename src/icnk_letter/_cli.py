@@ -28,7 +28,7 @@ import io
 import os
 import sys
 from collections.abc import Callable, Sequence
-from typing import IO, TYPE_CHECKING, Any, NamedTuple, NoReturn, TypeVar
+from typing import IO, TYPE_CHECKING, Any, NamedTuple, NoReturn, TypeVar, cast
 
 from ._errors import AmbiguousKeyError, DataError, NotFoundError
 from .formats import EXPORT_FORMATS
@@ -37,6 +37,7 @@ if TYPE_CHECKING:
     from ._cli_text import Row
     from ._model import Release
     from ._records import Records
+    from .formats import ExportFormat
 
 __all__ = ["main"]
 
@@ -95,6 +96,15 @@ class _Exit(Exception):
 
 class _Parser(argparse.ArgumentParser):
     """An argument parser that raises :class:`_Exit` instead of exiting, so that main() returns."""
+
+    # Text put before the epilog only when the help is printed, since it costs imports.
+    lazy_epilog: Callable[[], str] | None = None
+
+    def format_help(self) -> str:
+        if self.lazy_epilog is not None:
+            self.epilog = f"{self.lazy_epilog()}\n\n{self.epilog}"
+            self.lazy_epilog = None
+        return super().format_help()
 
     def exit(self, status: int = 0, message: str | None = None) -> NoReturn:
         if message:
@@ -344,7 +354,7 @@ def _commands() -> tuple[_Command, ...]:
         _Command(
             "export",
             _export,
-            "write the release in another format, to stdout or atomically to a file",
+            "write the release in another format, to stdout (text formats) or atomically to a file",
             (
                 "icnk-letter export vcard --output contacts.vcf",
                 "icnk-letter export csv-members | head -3",
@@ -409,6 +419,7 @@ def _export_options(parser: _Parser) -> None:
         metavar="FORMAT",
         help="one of " + ", ".join(EXPORT_CHOICES) + " (datapackage needs --output DIR)",
     )
+    parser.lazy_epilog = _formats_help
     parser.add_argument(
         "-o",
         "--output",
@@ -621,22 +632,53 @@ def _text(args: argparse.Namespace) -> int:
 
 
 def _export(args: argparse.Namespace) -> int:
-    release = _release()
     fmt: str = args.export_format
     output: str | None = args.output
     if fmt == "datapackage":
         if output is None:
             raise _Exit(USAGE, "export datapackage writes a folder of files: give it one with --output DIR")
-        _write_datapackage(release, output)
+        _write_datapackage(_release(), output)
         return OK
-    from ._export import export
+    from ._export import export_bytes
+    from .formats import get
 
-    data = export(release, fmt).encode("utf-8")
+    chosen = get(fmt)
+    if output is None and chosen.binary and stdout_is_a_terminal():
+        raise _Exit(
+            USAGE,
+            f"{fmt} is a binary format, not for a terminal: "
+            f"give a file with --output icnk{chosen.extension}, or pipe it",
+        )
+    data = export_bytes(_release(), cast("ExportFormat", fmt))
     if output is None:
         _write_bytes(data)
     else:
         _write_file(output, data)
     return OK
+
+
+def _formats_help() -> str:
+    """Return the list of formats for ``export --help``, from the registry (which it imports)."""
+    import shutil
+    import textwrap
+
+    from .formats import all_formats
+
+    described = [
+        (fmt.name, fmt.description + (" (binary: give --output, or pipe it)" if fmt.binary else ""))
+        for fmt in all_formats()
+    ]
+    described.append(
+        ("datapackage", "a folder of the CSV tables, the text and datapackage.json (--output DIR)")
+    )
+    width = max(40, min(100, shutil.get_terminal_size().columns) - 2)
+    lines = [
+        textwrap.fill(
+            text, width, break_on_hyphens=False, initial_indent=f"  {name:<13} ", subsequent_indent=" " * 16
+        )
+        for name, text in described
+    ]
+    return "formats:\n" + "\n".join(lines)
 
 
 def _verify(args: argparse.Namespace) -> int:

@@ -12,12 +12,15 @@ from __future__ import annotations
 
 import hashlib
 import re
-from typing import Any
+from typing import TYPE_CHECKING, Any, cast
 
 from ._export import dump_json, export
 from ._model import Release
 from ._tables import Table, table_named
 from .formats import EXPORT_FORMATS
+
+if TYPE_CHECKING:
+    from .formats import ExportFormat
 
 __all__ = ["descriptor", "files", "tables"]
 
@@ -36,7 +39,10 @@ def tables() -> tuple[Table, ...]:
 
 def files(release: Release) -> dict[str, bytes]:
     """Return every file of the data package of *release*, by name, descriptor last."""
-    contents = {table.path: export(release, f"{_CSV}{table.name}").encode("utf-8") for table in tables()}
+    contents = {
+        table.path: export(release, cast("ExportFormat", _CSV + table.name)).encode("utf-8")
+        for table in tables()
+    }
     contents[TEXT_PATH] = release.text.encode("utf-8")
     contents["datapackage.json"] = dump_json(descriptor(release, contents)).encode("utf-8")
     return contents

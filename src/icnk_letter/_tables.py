@@ -21,12 +21,13 @@ from __future__ import annotations
 import csv
 import io
 from collections.abc import Callable, Iterable, Iterator
-from typing import Any, Final
+from typing import Any, Final, cast
 
 import attrs
 
-from ._export import resolve, tel_uri
+from ._export import release_of, resolve, tel_uri
 from ._model import Claim, Contact, Organization, Person, PhoneKind, Release
+from ._records import Records, owner_of
 
 __all__ = [
     "TABLES",
@@ -102,6 +103,8 @@ class Table:
     columns: tuple[Column, ...]
     records: Callable[[Release], Iterable[Any]]
     foreign_keys: tuple[dict[str, Any], ...] = ()
+    needs_release: bool = False
+    """Whether a column looks up other records of the release (the contacts' people, say)."""
 
     @property
     def path(self) -> str:
@@ -119,14 +122,22 @@ class Table:
             schema["foreignKeys"] = [dict(key) for key in self.foreign_keys]
         return schema
 
-    def rows(self, release: Release) -> Iterator[list[Cell]]:
-        """Yield the header, then one row per record."""
+    def rows(self, release: Release, records: Iterable[Any] | None = None) -> Iterator[list[Cell]]:
+        """Yield the header, then one row per record (of *records*, or else all the release's)."""
         yield [column.name for column in self.columns]
-        for record in self.records(release):
+        for record in self.records(release) if records is None else records:
             yield [column.value(record, release) for column in self.columns]
 
-    def render(self, release: Release) -> str:
-        """Return the table as CSV text."""
+    def render_records(self, records: Records[Any]) -> str:
+        """Return the table of the records of *records* only, a collection of this table's kind."""
+        release = owner_of(records)
+        if release is None:
+            # Only a table that needs the release reads it; the others can do without.
+            release = release_of(records, f"csv-{self.name}") if self.needs_release else cast("Release", None)
+        return self.render(release, records)
+
+    def render(self, release: Release, records: Iterable[Any] | None = None) -> str:
+        """Return the table as CSV text (of *records*, or else of all the release's records)."""
         out = io.StringIO(newline="")
         writer = csv.writer(
             out,
@@ -137,7 +148,7 @@ class Table:
             quoting=csv.QUOTE_MINIMAL,
             strict=True,
         )
-        writer.writerows([_cell(value) for value in row] for row in self.rows(release))
+        writer.writerows([_cell(value) for value in row] for row in self.rows(release, records))
         return out.getvalue()
 
 
@@ -317,6 +328,7 @@ CONTACTS: Final = Table(
         *_span_columns("the paragraph"),
     ),
     records=lambda release: release.contacts,
+    needs_release=True,
     foreign_keys=({"fields": ["organization"], "reference": {"resource": "members", "fields": ["id"]}},),
 )
 

@@ -39,7 +39,7 @@ ExportFormat = Literal[
 ]
 """The name of an export format, as :func:`icnk_letter.export` takes it."""
 
-EXPORT_FORMATS: Final[tuple[str, ...]] = get_args(ExportFormat)
+EXPORT_FORMATS: Final[tuple[ExportFormat, ...]] = get_args(ExportFormat)
 """The names :func:`icnk_letter.export` knows, in the order the docs describe them."""
 
 
