@@ -55,6 +55,7 @@ GOLDEN_FILES = {
     "json": "release.json",
     "jsonld": "release.jsonld",
     "vcard": "contacts.vcf",
+    "vcard3": "contacts3.vcf",
     "popolo": "popolo.json",
     "csv-members": "members.csv",
     "csv-contacts": "contacts.csv",
@@ -77,16 +78,9 @@ HOSTILE = st.text(
 
 class TestExport:
     def test_formats(self) -> None:
-        """The issue's seven formats, in its order."""
-        assert icnk_letter.EXPORT_FORMATS == (
-            "json",
-            "jsonld",
-            "vcard",
-            "popolo",
-            "csv-members",
-            "csv-contacts",
-            "csv-claims",
-        )
+        """The issue's seven formats, in its order (others come between and after them)."""
+        seven = ("json", "jsonld", "vcard", "popolo", "csv-members", "csv-contacts", "csv-claims")
+        assert seven == tuple(fmt for fmt in icnk_letter.EXPORT_FORMATS if fmt in seven)
 
     @pytest.mark.parametrize("fmt", ["xml", "JSON", "", "csv"])
     def test_unknown_format(self, release: Release, fmt: str) -> None:

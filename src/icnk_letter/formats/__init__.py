@@ -32,6 +32,7 @@ ExportFormat = Literal[
     "json",
     "jsonld",
     "vcard",
+    "vcard3",
     "popolo",
     "csv-members",
     "csv-contacts",
@@ -61,7 +62,7 @@ def get(name: str) -> Format[Any]:
     >>> get("xml")
     Traceback (most recent call last):
       ...
-    ValueError: unknown export format 'xml'; the formats are 'json', 'jsonld', 'vcard', 'popolo', 'csv-members', 'csv-contacts', 'csv-claims'
+    ValueError: unknown export format 'xml'; the formats are 'json', 'jsonld', 'vcard', ...'csv-claims'...
     """
     if name not in EXPORT_FORMATS:
         known = ", ".join(repr(known) for known in EXPORT_FORMATS)
