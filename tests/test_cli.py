@@ -198,7 +198,9 @@ class TestInstalledScript:
 
     def test_export_help_lists_the_formats(self, script: str) -> None:
         """``export --help`` describes every format of the registry, one entry each."""
-        out = ok(run(script, "export", "--help", env={**os.environ, "COLUMNS": "200"}))
+        out = ok(run(script, "export", "--help", env={**os.environ, "COLUMNS": "80"}))
+        assert max(len(line) for line in out.splitlines()) <= 80
+        out = out.replace("\n" + " " * 16, " ")  # the descriptions' wrapped lines, joined
         for fmt in formats.all_formats():
             assert f"\n  {fmt.name:<13} {fmt.description}" in out
         assert "\n  datapackage   a folder" in out

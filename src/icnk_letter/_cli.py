@@ -354,7 +354,7 @@ def _commands() -> tuple[_Command, ...]:
         _Command(
             "export",
             _export,
-            "write the release in another format, to stdout (text formats) or atomically to a file",
+            "write the release in another format, to stdout or atomically to a file",
             (
                 "icnk-letter export vcard --output contacts.vcf",
                 "icnk-letter export csv-members | head -3",
