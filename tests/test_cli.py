@@ -191,10 +191,10 @@ class TestInstalledScript:
 
     @pytest.mark.parametrize("fmt", icnk_letter.EXPORT_FORMATS)
     def test_export(self, script: str, release: icnk_letter.Release, fmt: icnk_letter.ExportFormat) -> None:
-        """``export FORMAT`` writes exactly the bytes of ``icnk_letter.export()`` (CRLF kept)."""
+        """``export FORMAT`` writes exactly the bytes of ``icnk_letter.export_bytes()`` (CRLF kept) to a pipe."""
         result = run(script, "export", fmt)
         assert (result.returncode, result.stderr) == (0, b"")
-        assert icnk_letter.export(release, fmt).encode("utf-8") == result.stdout
+        assert icnk_letter.export_bytes(release, fmt) == result.stdout
 
     def test_export_help_lists_the_formats(self, script: str) -> None:
         """``export --help`` describes every format of the registry, one entry each."""

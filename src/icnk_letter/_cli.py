@@ -649,7 +649,10 @@ def _export(args: argparse.Namespace) -> int:
             f"{fmt} is a binary format, not for a terminal: "
             f"give a file with --output icnk{chosen.extension}, or pipe it",
         )
-    data = export_bytes(_release(), cast("ExportFormat", fmt))
+    try:
+        data = export_bytes(_release(), cast("ExportFormat", fmt))
+    except ModuleNotFoundError as exc:  # an optional dependency, such as XlsxWriter, is missing
+        raise _Exit(NOT_FOUND, str(exc)) from None
     if output is None:
         _write_bytes(data)
     else:

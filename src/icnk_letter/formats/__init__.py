@@ -37,6 +37,7 @@ ExportFormat = Literal[
     "csv-members",
     "csv-contacts",
     "csv-claims",
+    "xlsx",
 ]
 """The name of an export format, as :func:`icnk_letter.export` takes it."""
 
