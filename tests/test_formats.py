@@ -89,6 +89,37 @@ class TestRegistry:
         with pytest.raises(ValueError, match=r"^unknown export format .*; the formats are 'json', 'jsonld'"):
             formats.get(name)
 
+    def test_format_checks_its_kinds(self) -> None:
+        """A Format renders collections exactly when it names their kinds, and only kinds that exist."""
+        with pytest.raises(
+            ValueError, match=r"^format 'x': give render_records exactly when kinds is not empty$"
+        ):
+            Format(
+                name="x", extension=".x", media_type="text/plain", binary=False, kinds=("people",), render=str
+            )
+        with pytest.raises(
+            ValueError, match=r"^format 'x': give render_records exactly when kinds is not empty$"
+        ):
+            Format(
+                name="x",
+                extension=".x",
+                media_type="text/plain",
+                binary=False,
+                kinds=(),
+                render=str,
+                render_records=str,
+            )
+        with pytest.raises(ValueError, match=r"^format 'x': unknown kinds \['persons'\]; the kinds are "):
+            Format(
+                name="x",
+                extension=".x",
+                media_type="text/plain",
+                binary=False,
+                kinds=("persons",),
+                render=str,
+                render_records=str,
+            )
+
     def test_docs_table(self) -> None:
         """docs/formats.md holds the registry's table of formats, word for word."""
         table = docs_table()

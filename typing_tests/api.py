@@ -67,6 +67,12 @@ assert_type(icnk_letter.export(release, "vcard"), str)
 assert_type(icnk_letter.EXPORT_FORMATS, tuple[icnk_letter.ExportFormat, ...])
 chosen_format: icnk_letter.ExportFormat = "csv-members"
 assert_type(icnk_letter.export(release, chosen_format), str)
+assert_type(icnk_letter.export(release.members.filter(country="KR"), "csv-members"), str)
+assert_type(icnk_letter.export_bytes(release, "xlsx"), bytes)
+for each_format in icnk_letter.EXPORT_FORMATS:
+    assert_type(icnk_letter.export_bytes(release, each_format), bytes)
+# A misspelled format name is a type error, not only a ValueError at run time.
+icnk_letter.export(release, "csv-member")  # type: ignore[arg-type]
 assert_type(icnk_letter.MAX_JSON_SIZE, int)
 
 # Versions: the library's and the data's, for citing exactly what was used.
