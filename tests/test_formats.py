@@ -251,7 +251,7 @@ class TestCollections:
         with pytest.raises(
             TypeError, match=r"^export_bytes\(\) takes a Release or a Records collection, got tuple"
         ):
-            icnk_letter.export_bytes(tuple(release.members), "json")  # type: ignore[arg-type]
+            icnk_letter.export_bytes(tuple(release.members), "json")  # type: ignore[arg-type]  # pyright: ignore[reportArgumentType]
 
     def test_not_cached(self, release: Release) -> None:
         """Collections are not cached: two filters of the same criteria give equal, fresh text."""

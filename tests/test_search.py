@@ -14,6 +14,7 @@ from hypothesis import strategies as st
 
 import icnk_letter
 from icnk_letter import Claim, Hit, Organization, Record, Records, Release
+from icnk_letter._records import _INDEXES  # pyright: ignore[reportPrivateUsage]
 
 RELEASE = icnk_letter.load()
 
@@ -63,7 +64,7 @@ class TestQueries:
     def test_not_a_string(self, release: Release) -> None:
         """A query that is not a string is a TypeError naming its type."""
         with pytest.raises(TypeError, match="must be a str, got bytes"):
-            release.search(b"amnesty")  # type: ignore[call-overload]
+            release.search(b"amnesty")  # type: ignore[call-overload]  # pyright: ignore[reportArgumentType]
 
     @settings(max_examples=200, deadline=None)
     @given(st.text(min_size=1).filter(str.strip))
@@ -313,7 +314,7 @@ class TestKindAndLimit:
     def test_bad_limit(self, release: Release, limit: object, error: type[Exception]) -> None:
         """A negative or non-integer limit is an error naming it."""
         with pytest.raises(error, match="limit"):
-            release.search("human", limit=limit)  # type: ignore[call-overload]
+            release.search("human", limit=limit)  # type: ignore[call-overload]  # pyright: ignore[reportArgumentType]
 
 
 class TestModuleAndCollections:
@@ -355,10 +356,10 @@ class TestIndexes:
     def test_built_once_per_collection(self, release: Release) -> None:
         """A collection's index is built once and reused by every call."""
         release.members.search("amnesty")
-        first = vars(release.members)["_search_index"]
+        first = _INDEXES[id(release.members)]
         release.members.lookup("FIDH")
         release.members.get("kontras")
-        assert first is vars(release.members)["_search_index"]
+        assert first is _INDEXES[id(release.members)]
 
     def test_bare_import_builds_nothing(self) -> None:
         """``import icnk_letter`` imports none of the search, normalization and filter code."""

@@ -18,7 +18,7 @@ import pytest
 import vobject  # type: ignore[import-untyped]
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from vcard.vcard_validator import VCard  # type: ignore[import-untyped]
+from vcard.vcard_validator import VCard  # type: ignore[import-untyped]  # pyright: ignore[reportMissingTypeStubs]
 
 import icnk_letter
 from icnk_letter import Release

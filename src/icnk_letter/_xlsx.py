@@ -117,7 +117,7 @@ def render(release: Release) -> bytes:
             what to install.
     """
     try:
-        import xlsxwriter  # type: ignore[import-untyped, unused-ignore]
+        import xlsxwriter  # type: ignore[import-untyped, unused-ignore]  # pyright: ignore[reportMissingTypeStubs]
     except ImportError:
         raise ModuleNotFoundError(
             f"the xlsx export needs XlsxWriter, which is not installed: {INSTALL}", name="xlsxwriter"
