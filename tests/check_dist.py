@@ -13,6 +13,7 @@ from pathlib import Path
 WHEEL_MUST_HAVE = [
     "icnk_letter/__init__.py",
     "icnk_letter/py.typed",
+    "icnk_letter/formats/__init__.py",
     "icnk_letter/data/release.txt",
     "icnk_letter/data/release.json",
     "icnk_letter/data/countries.json",
