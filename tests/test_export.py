@@ -79,9 +79,20 @@ HOSTILE = st.text(
 
 class TestExport:
     def test_formats(self) -> None:
-        """The issue's seven formats, in its order (others come between and after them)."""
-        seven = ("json", "jsonld", "vcard", "popolo", "csv-members", "csv-contacts", "csv-claims")
-        assert seven == tuple(fmt for fmt in icnk_letter.EXPORT_FORMATS if fmt in seven)
+        """Issue 4's seven formats in its order, then issue 13's citations (others come between them)."""
+        ours = (
+            "json",
+            "jsonld",
+            "vcard",
+            "popolo",
+            "csv-members",
+            "csv-contacts",
+            "csv-claims",
+            "csl-json",
+            "bibtex",
+            "ris",
+        )
+        assert ours == tuple(fmt for fmt in icnk_letter.EXPORT_FORMATS if fmt in ours)
 
     @pytest.mark.parametrize("fmt", ["xml", "JSON", "", "csv"])
     def test_unknown_format(self, release: Release, fmt: str) -> None:
@@ -469,7 +480,7 @@ class TestJsonLd:
         for name in ("author", "publisher", "creator", "sourceOrganization"):
             assert [] == list(graph.objects(article, URIRef(SCHEMA_ORG + name))), name
         own = [claim.id for claim in release.claims if claim.attributed_to == release.id]
-        assert own == ["statement-1", "statement-2"]
+        assert own == ["statement-1", "statement-2", "statement-3", "statement-4"]
         for claim_id in own:
             assert [] == list(graph.objects(_node(graph, claim_id), URIRef(SCHEMA_ORG + "author"))), claim_id
 
@@ -598,7 +609,8 @@ class TestVcard:
         assert (seoul.n.value.family, seoul.n.value.given) == ("Ha", "Tae Keung")
         assert (tokyo.n.value.family, tokyo.n.value.given) == ("Doi", "Kanae")
         assert seoul.org.value == ["Open North Korea"]
-        assert seoul.role.value == "Secretariat to the Coalition"
+        # Open North Korea is the coalition's secretariat, not Ha Tae Keung: no ROLE on his card.
+        assert "role" not in seoul.contents
         tels = [(t.value, t.params) for t in tokyo.contents["tel"]]
         assert tels == [
             ("tel:+81-3-5282-5162", {"VALUE": ["uri"], "TYPE": ["voice"]}),

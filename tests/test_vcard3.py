@@ -120,7 +120,9 @@ class TestVcard3:
             "President of Open North Korea and a member of the ICNK Coordinating Committee"
             == seoul.title.value
         )
-        assert "Secretariat to the Coalition" == seoul.role.value
+        assert "role" not in seoul.contents  # the release prints no role with a contact
+        with_role = attrs.evolve(release, contacts=[attrs.evolve(release.contacts[0], role="Spokesperson")])
+        assert "Spokesperson" == read_vobject(icnk_letter.export(with_role, "vcard3"))[0].role.value
         assert [
             ("+81 3 5282 5162", {"TYPE": ["VOICE"]}),
             ("+81 90 2301 4372", {"TYPE": ["CELL"]}),
@@ -148,7 +150,7 @@ class TestVcard3:
             (["+81 90 2301 4372"], {"TYPE": {"CELL"}}),
         ] == tokyo["TEL"]
         assert [(["doik@hrw.org"], {"TYPE": {"INTERNET"}})] == tokyo["EMAIL"]
-        assert [(["Secretariat to the Coalition"], {})] == cards[0]["ROLE"]
+        assert "ROLE" not in cards[0]
         note = tokyo["NOTE"][0][0][0]
         assert note.startswith(
             "Press contact in Tokyo (Japanese, English) from the press release of 9 January 2012"

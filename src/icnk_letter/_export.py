@@ -1,4 +1,4 @@
-"""Exports to the formats other tools read: JSON, JSON-LD, vCard, Popolo, CSV, Data Package.
+"""Exports to the formats other tools read: JSON, JSON-LD, vCard, Popolo, CSV, Data Package, citations.
 
 Each format lives in its own module of :mod:`icnk_letter.formats`, imported on
 first use; this one picks the format from that registry, caches the result per

@@ -38,6 +38,9 @@ ExportFormat = Literal[
     "csv-contacts",
     "csv-claims",
     "xlsx",
+    "csl-json",
+    "bibtex",
+    "ris",
 ]
 """The name of an export format, as :func:`icnk_letter.export` takes it."""
 
