@@ -26,8 +26,8 @@ from openpyxl.utils import get_column_letter
 
 import icnk_letter
 from icnk_letter import Release, _cli
-from icnk_letter._tables import Cell, Table, table_named
-from icnk_letter._xlsx import ORGANIZATIONS, PEOPLE, SHEETS
+from icnk_letter._tables import Cell
+from icnk_letter._xlsx import SHEETS, TABLES
 
 from .programs import require_program
 
@@ -57,13 +57,6 @@ HOSTILE = st.text(
     | st.characters(codec="utf-8", exclude_categories=["Cs"]),
     min_size=1,
     max_size=60,
-)
-TABLES: tuple[Table, ...] = (
-    table_named("members"),
-    table_named("contacts"),
-    table_named("claims"),
-    PEOPLE,
-    ORGANIZATIONS,
 )
 
 
@@ -164,6 +157,13 @@ class TestOpenpyxl:
         date = book["release"]["B5"]
         assert (datetime.datetime(2012, 1, 9), "yyyy-mm-dd") == (date.value, date.number_format)
         assert date.is_date
+        fidh = book["sources"][2]
+        assert ("fidh", datetime.datetime(2012, 1, 8), True) == (
+            fidh[0].value,
+            fidh[4].value,
+            fidh[4].is_date,
+        )
+        assert release.sources[0].facts == tuple(fidh[6].value.split("\n"))
 
     def test_layout(self, release: Release) -> None:
         """A bold, frozen header row, an autofilter over the table and widths that fit."""

@@ -2,11 +2,13 @@
 
 The sheets are members, contacts and claims (the CSV tables, with the same
 columns), people, organizations (the coalition, the members and the others
-named) and the release's own facts. Each has a bold header row that stays in
+named), sources (the outside publications of the release) and the release's
+own facts. Each has a bold header row that stays in
 view (frozen), an autofilter and column widths that fit the values.
 
 Cells keep their types: ids, codes and phone numbers are text, figures and
-offsets numbers, ``quantity_exact`` a boolean, the release's date a real date.
+offsets numbers, ``quantity_exact`` a boolean, dates (the release's, the
+sources') real dates.
 Every text cell is written as a string, never as a formula: ``=1+1`` is shown
 as ``=1+1``, with no apostrophe, and nothing is ever calculated. Line breaks
 are line feeds; the other control characters, which XML cannot hold, are
@@ -25,7 +27,7 @@ from typing import Any, Final
 from ._model import Organization, Release
 from ._tables import Cell, Column, Table, table_named
 
-__all__ = ["INSTALL", "SHEETS", "render"]
+__all__ = ["INSTALL", "ORGANIZATIONS", "PEOPLE", "SHEETS", "SOURCES", "TABLES", "render"]
 
 INSTALL: Final = "pip install 'icnk-letter[xlsx]'"
 # Excel's limits: a cell holds at most 32,767 characters; a column is at most 255 wide.
@@ -105,7 +107,39 @@ ORGANIZATIONS: Final = Table(
     records=_organizations,
 )
 
-SHEETS: Final = ("members", "contacts", "claims", "people", "organizations", "release")
+SOURCES: Final = Table(
+    name="sources",
+    title="Sources",
+    description="The outside publications of the release and reports on it.",
+    columns=(
+        Column("id", "string", "A stable slug.", _attr("id")),
+        Column("publisher", "string", "Who published it.", _attr("publisher")),
+        Column("title", "string", "Its title, as published.", _attr("title")),
+        Column("url", "string", "The URL of the copy that was read.", _attr("url")),
+        # Dates, which the workbook writes as dates (no CSV table has one).
+        Column("published", "date", "The date of publication, if confirmed.", _attr("published")),
+        Column("accessed", "date", "When a copy was read.", _attr("accessed")),
+        Column(
+            "facts",
+            "string",
+            "What it says that bears on the data, one a line.",
+            lambda s, _: "\n".join(s.facts),
+        ),
+    ),
+    records=lambda release: release.sources,
+)
+
+TABLES: Final = (
+    table_named("members"),
+    table_named("contacts"),
+    table_named("claims"),
+    PEOPLE,
+    ORGANIZATIONS,
+    SOURCES,
+)
+"""The tables of the workbook's sheets, in order; a last sheet holds the release's own facts."""
+
+SHEETS: Final = (*(table.name for table in TABLES), "release")
 """The sheets of the workbook, in order."""
 
 
@@ -131,13 +165,7 @@ def render(release: Release) -> bytes:
     created = datetime.datetime.combine(release.date, datetime.time(), datetime.timezone.utc)
     workbook.set_properties({"title": release.title, "created": created})
     styles = _Styles(workbook)
-    for table in (
-        table_named("members"),
-        table_named("contacts"),
-        table_named("claims"),
-        PEOPLE,
-        ORGANIZATIONS,
-    ):
+    for table in TABLES:
         header, *rows = table.rows(release)
         _sheet(workbook, styles, table.name, [str(name) for name in header], rows)
     facts: list[list[Cell | datetime.date]] = [
