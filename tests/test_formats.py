@@ -235,8 +235,11 @@ class TestCollections:
 
     def test_collection_of_no_release(self, release: Release) -> None:
         """Members and claims need no release; contacts need theirs to name people and organizations."""
-        members = Records(release.members[:2])
+        members, claims = Records(release.members[:2]), Records(release.claims[:2])
         assert 3 == len(icnk_letter.export(members, "csv-members").splitlines())
+        assert csv_rows(icnk_letter.export(release, "csv-claims"))[:3] == csv_rows(
+            icnk_letter.export(claims, "csv-claims")
+        )
         contacts = Records(release.contacts[:2])
         for fmt in ("csv-contacts", "vcard"):
             with pytest.raises(ValueError, match=f"^'{fmt}' looks up the people .* belongs to no release"):
