@@ -235,7 +235,7 @@ class TestOpenpyxl:
         fresh = icnk_letter.from_json(icnk_letter.to_json(release))  # nothing cached
         with pytest.raises(
             ModuleNotFoundError,
-            match=r"^the xlsx export needs XlsxWriter, .*: pip install 'icnk-letter\[xlsx\]'$",
+            match=r"^the xlsx export needs XlsxWriter, .*: pip install 'icnk-letter\[xlsx\]' \(in a clone: pip install '\.\[xlsx\]'\)$",
         ):
             icnk_letter.export_bytes(fresh, "xlsx")
 
@@ -268,7 +268,7 @@ class TestCli:
         assert 1 == _cli.main(["export", "xlsx", "-o", str(tmp_path / "x.xlsx")])
         assert (
             "",
-            "icnk-letter: the xlsx export needs XlsxWriter, which is not installed: pip install 'icnk-letter[xlsx]'\n",
+            "icnk-letter: the xlsx export needs XlsxWriter, which is not installed: pip install 'icnk-letter[xlsx]' (in a clone: pip install '.[xlsx]')\n",
         ) == capsys.readouterr()
         assert [] == list(tmp_path.iterdir())
 

@@ -29,7 +29,7 @@ from ._tables import Cell, Column, Table, table_named
 
 __all__ = ["INSTALL", "ORGANIZATIONS", "PEOPLE", "SHEETS", "SOURCES", "TABLES", "render"]
 
-INSTALL: Final = "pip install 'icnk-letter[xlsx]'"
+INSTALL: Final = "pip install 'icnk-letter[xlsx]' (in a clone: pip install '.[xlsx]')"
 # Excel's limits: a cell holds at most 32,767 characters; a column is at most 255 wide.
 _MAX_CELL: Final = 32_767
 _MIN_WIDTH: Final = 6
