@@ -207,7 +207,9 @@ def _make_converter() -> cattrs.Converter:
                 errors.extend(exc.exceptions)
             for field in missing:
                 error = KeyError(field.name)
-                note = AttributeValidationNote(f"Structuring {cls.__name__} @ {field.name}", field.name, field.type)
+                note = AttributeValidationNote(
+                    f"Structuring {cls.__name__} @ {field.name}", field.name, field.type
+                )
                 error.__notes__ = [note]  # type: ignore[attr-defined]
                 errors.append(error)
             raise ClassValidationError(f"While structuring {cls.__name__}", errors, cls)
@@ -484,7 +486,9 @@ def _duplicate_problems(data: Any, duplicates: list[tuple[str, dict[str, Any]]])
             paths[id(mapping)] = path
             stack.extend((child, key_path(path, key)) for key, child in mapping.items())
         elif isinstance(value, list):
-            stack.extend((child, f"{path}[{index}]") for index, child in enumerate(cast("list[object]", value)))
+            stack.extend(
+                (child, f"{path}[{index}]") for index, child in enumerate(cast("list[object]", value))
+            )
     return [
         f"{key_path(paths.get(id(obj), ''), key)}: duplicate key (JSON objects must not repeat a key)"
         for key, obj in duplicates
