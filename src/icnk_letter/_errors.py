@@ -10,7 +10,7 @@ from ._unicode import escape_line
 if TYPE_CHECKING:
     from ._model import Record
 
-__all__ = ["MAX_PROBLEM_LENGTH", "MAX_PROBLEMS", "AmbiguousKeyError", "DataError", "NotFoundError"]
+__all__ = ["MAX_PROBLEMS", "MAX_PROBLEM_LENGTH", "AmbiguousKeyError", "DataError", "NotFoundError"]
 
 MAX_PROBLEMS: Final = 100
 """How many problems a :class:`DataError` lists; the message counts the rest ("and 5 more")."""

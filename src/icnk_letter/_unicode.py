@@ -50,7 +50,9 @@ def _bmp_pattern() -> re.Pattern[str]:
     # constant time per character; the astral planes are looked up with bisect.
     firsts, lasts = _table()
     parts = [
-        f"{re.escape(chr(a))}-{re.escape(chr(min(b, 0xFFFF)))}" for a, b in zip(firsts, lasts) if a <= 0xFFFF
+        f"{re.escape(chr(a))}-{re.escape(chr(min(b, 0xFFFF)))}"
+        for a, b in zip(firsts, lasts, strict=True)
+        if a <= 0xFFFF
     ]
     return re.compile("[" + "".join(parts) + "]")
 
