@@ -33,6 +33,7 @@ from ._errors import DataError
 from ._model import ClaimKind, PhoneKind, Release
 from ._records import Records
 from ._rules import record_problems
+from ._typecheck import MAX_INT, check_types
 
 __all__ = [
     "MAX_JSON_SIZE",
@@ -54,9 +55,6 @@ The bundled release is about 31 kB as compact JSON (42 kB indented), so a
 corrected edition fits many times over; anything larger is refused before it
 is parsed.
 """
-
-MAX_INT: Final[int] = 2**63 - 1
-"""The largest magnitude of an integer strict loading accepts (a signed 64-bit integer)."""
 
 _DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 _ENUMS: Final = (PhoneKind, ClaimKind)
@@ -341,9 +339,9 @@ def _release_from_data(data: Any) -> Release:
         raise DataError([f"$: expected an object (Release), got {_json_type(data)}"])
     _check_schema_version(cast("dict[str, Any]", data))
     release = structure(data, Release)
-    from ._verify import verify
+    from ._verify import _verify  # pyright: ignore[reportPrivateUsage]
 
-    verify(release)
+    _verify(release, typed=True)  # structure() has checked every type
     return release
 
 
@@ -370,6 +368,11 @@ def to_json(obj: Any, *, indent: int | None = None) -> str:
     non-ASCII text is written as is (encode it as UTF-8). Without *indent* the
     output is compact (no spaces); with it, one item per line.
 
+    Raises:
+        DataError: if a value of a record is not of its field's type (a record
+            built with ``attrs.evolve()`` can hold anything), or is a string with
+            a lone surrogate, or an integer beyond 64 bits.
+
     >>> import icnk_letter
     >>> print(icnk_letter.to_json(icnk_letter.load().contacts[0].languages[0]))
     {"tag":"ko","as_printed":"Korean"}
@@ -380,6 +383,7 @@ def to_json(obj: Any, *, indent: int | None = None) -> str:
       "quote": "ok"
     }
     """
+    check_types(obj)
     separators = (",", ": ") if indent is not None else (",", ":")
     return json.dumps(
         converter.unstructure(obj), ensure_ascii=False, allow_nan=False, indent=indent, separators=separators

@@ -45,8 +45,10 @@ def export(release: Release, fmt: str) -> str:
 
     Raises:
         ValueError: if *fmt* is not a known format; the message lists them.
-        DataError: if a reference of the release does not resolve (a release
-            that passes :func:`verify` never has one).
+        DataError: if a value is not of its field's type (a release built
+            with ``attrs.evolve()`` can hold anything), or a reference of the
+            release does not resolve (a release that passes :func:`verify`
+            never has one).
 
     >>> import icnk_letter
     >>> release = icnk_letter.load()
@@ -66,6 +68,9 @@ def export(release: Release, fmt: str) -> str:
     key = f"export:{fmt}"
     text: str | None = cache.get(key)
     if text is None:
+        from ._typecheck import check_types
+
+        check_types(release)  # a release built with attrs.evolve() may hold anything
         module, name = renderer
         rendered: str = getattr(importlib.import_module(module, __package__), name)(release)
         cache[key] = text = rendered

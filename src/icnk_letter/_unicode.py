@@ -23,7 +23,6 @@ from __future__ import annotations
 
 import bisect
 import functools
-import json
 import re
 from typing import Final
 
@@ -37,6 +36,8 @@ UNICODE_VERSION: Final = "13.0.0"
 @functools.cache
 def _table() -> tuple[tuple[int, ...], tuple[int, ...]]:
     """Return the first and last code points of the unassigned ranges, sorted."""
+    import json  # not on the path of a bare import
+
     ranges: list[list[int]] = json.loads(read_text("unicode.json"))["unassigned"]
     return tuple(first for first, _ in ranges), tuple(last for _, last in ranges)
 

@@ -2,17 +2,13 @@
 
 from __future__ import annotations
 
-import datetime
-import enum
 import functools
 import hashlib
 import json
 import re
-import types
-import typing
 from collections import Counter, defaultdict
 from collections.abc import Iterator
-from typing import Any, Final, cast
+from typing import Final, cast
 
 import attrs
 
@@ -30,10 +26,10 @@ from ._model import (
     Release,
     Span,
 )
-from ._records import Records
 from ._resources import read_text
 from ._rules import COUNTRY_CODE, E164, LANGUAGE_TAG, span_is_sound
 from ._rules import label as _label
+from ._typecheck import type_problems
 
 __all__ = ["VerificationReport", "verify"]
 
@@ -127,8 +123,13 @@ def verify(release: Release | None = None) -> VerificationReport:
         release = load()
     elif not isinstance(release, Release):
         raise TypeError(f"verify() takes a Release, got {type(release).__name__}: {release!r:.60}")
+    return _verify(release, typed=False)
+
+
+def _verify(release: Release, *, typed: bool) -> VerificationReport:
+    """Run :func:`verify`; *typed* says that strict loading has already checked every value's type."""
     # A release built with attrs.evolve() may hold anything: the checks below need the types.
-    wrong = type_problems(release)
+    wrong = [] if typed else type_problems(release)  # before anything reads a value
     if wrong:
         raise DataError(wrong)
     # The rules of single records, checked once; the checks below that look at
@@ -580,69 +581,6 @@ def _check_stated_count(release: Release) -> Iterator[str]:
             f"stated_organization_count: {release.stated_organization_count} is not the sum of the"
             f" statements that count {_ORGANIZATIONS}, {total}: {terms}"
         )
-
-
-# -- the types of every value (a release built with attrs.evolve() may hold anything) --
-
-
-@functools.cache
-def _hints(cls: type) -> tuple[tuple[str, Any], ...]:
-    hints = typing.get_type_hints(cls)
-    return tuple((field.name, hints[field.name]) for field in attrs.fields(cls))
-
-
-def type_problems(obj: object) -> list[str]:
-    """Return a problem for every value of *obj* (a release) that is not of its field's type.
-
-    Integers must also be within the range strict loading accepts, and strings
-    be valid Unicode (no lone surrogates), so that every later check can use them.
-    """
-    found: list[str] = []
-    # A loop, not recursion: the values could nest deeply.
-    stack: list[tuple[object, Any, str]] = [(obj, type(obj), "")]
-    while stack:
-        value, hint, path = stack.pop()
-        problem = _type_problem(value, hint, path, stack)
-        if problem is not None:
-            found.append(f"{path or '$'}: {problem}")
-    return sorted(found)
-
-
-def _type_problem(value: object, hint: Any, path: str, stack: list[tuple[object, Any, str]]) -> str | None:
-    from ._convert import MAX_INT
-
-    origin = typing.get_origin(hint)
-    if origin in (typing.Union, types.UnionType):
-        options = typing.get_args(hint)
-        if value is None and type(None) in options:
-            return None
-        (hint,) = [option for option in options if option is not type(None)]
-        origin = typing.get_origin(hint)
-    if origin is tuple or origin is Records:
-        container = tuple if origin is tuple else Records
-        if not isinstance(value, container):
-            return f"expected a {container.__name__}, got {type(value).__name__}"
-        item = typing.get_args(hint)[0]
-        stack.extend(
-            (child, item, f"{path}[{i}]") for i, child in enumerate(cast("tuple[object, ...]", value))
-        )
-        return None
-    if not isinstance(hint, type) or not isinstance(value, hint) or (hint is int and isinstance(value, bool)):
-        return f"expected {getattr(hint, '__name__', hint)}, got {type(value).__name__}"
-    if isinstance(value, int) and not isinstance(value, enum.Enum) and not -MAX_INT <= value <= MAX_INT:
-        return "an integer out of range (at most 2**63 - 1 in magnitude)"
-    if isinstance(value, str) and not isinstance(value, enum.Enum) and not value.isascii():
-        try:
-            value.encode("utf-8")
-        except UnicodeEncodeError:
-            return "not valid Unicode (a lone surrogate)"
-    if hint is datetime.date and isinstance(value, datetime.datetime):
-        return "expected date, got datetime"
-    if attrs.has(hint):
-        label = _label(path, value)
-        for name, field_hint in _hints(hint):
-            stack.append((getattr(value, name), field_hint, f"{label}.{name}" if label else name))
-    return None
 
 
 # -- the checks that compare records with what their text prints --------------
