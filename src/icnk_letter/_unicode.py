@@ -26,8 +26,6 @@ import functools
 import re
 from typing import Final
 
-from ._resources import read_text
-
 __all__ = ["UNICODE_VERSION", "escape_line", "is_assigned", "mask_unassigned"]
 
 UNICODE_VERSION: Final = "13.0.0"
@@ -36,7 +34,9 @@ UNICODE_VERSION: Final = "13.0.0"
 @functools.cache
 def _table() -> tuple[tuple[int, ...], tuple[int, ...]]:
     """Return the first and last code points of the unassigned ranges, sorted."""
-    import json  # not on the path of a bare import
+    import json  # neither is on the path of a bare import (errors.py imports this module)
+
+    from ._resources import read_text
 
     ranges: list[list[int]] = json.loads(read_text("unicode.json"))["unassigned"]
     return tuple(first for first, _ in ranges), tuple(last for _, last in ranges)
