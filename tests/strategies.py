@@ -19,6 +19,7 @@ to any class.
 
 from __future__ import annotations
 
+import contextlib
 import datetime
 from typing import Any, TypeVar, cast
 
@@ -434,10 +435,9 @@ def evolved_releases(draw: st.DrawFn) -> Release:
         path = draw(_path(release))
         if not path:
             continue
-        try:
+        # A field's converter may refuse the value: then there is no release to check.
+        with contextlib.suppress(TypeError, ValueError):
             release = _evolved(release, path, draw(python_values))
-        except (TypeError, ValueError):  # a field's converter refused it: no release to check
-            pass
     assert isinstance(release, Release)
     return release
 
