@@ -90,6 +90,24 @@ def verify(release: Release | None = None) -> VerificationReport:
     exactness of its printed figure; the sha256 must match. The report lists
     the checks by name.
 
+    Against what the text prints, too: each contact's person must be printed
+    in its paragraph and its organization's name or acronym in its
+    ``organization_as_printed``; every country must be an ISO 3166-1 alpha-2
+    code, and a contact's numbers must start with the E.164 calling code of its
+    country (``calling_codes.json``); the letter's title must be its span's
+    quote; a person's name is written family name first when its first word is
+    one of the family names of ``names.json`` ("Ha Tae Keung"), given name
+    first otherwise ("Kanae Doi"), and ``family_name`` and ``given_name`` must
+    sit in those places; a description must follow the first place that names
+    the person, after a comma; every quantity's unit must be one of
+    ``units.json``; and ids must be unique across all kinds, the
+    discrepancies' included.
+
+    Every value must first be of its field's type (a release built with
+    ``attrs.evolve()`` can hold anything), integers within a signed 64 bits
+    and strings without lone surrogates; otherwise only those problems are
+    reported.
+
     A figure (``Quantity.as_printed``) is read as: an optional "Over", "More
     than" or "At least" (then ``exact`` must be false, and true without one);
     a number, which is digits with optional thousands commas ("200,000"), a
