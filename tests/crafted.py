@@ -33,7 +33,7 @@ def crafted_json(size: int, *, sound: bool = True) -> str:
     while True:
         name = f"Crafted Organization {n:07d}"
         start = position if sound else first
-        member = {
+        member: dict[str, Any] = {
             "id": f"crafted-{n:07d}",
             "name": name,
             "acronym": None,

@@ -202,7 +202,7 @@ def _make_converter() -> cattrs.Converter:
             try:
                 inner(mapping, cls)
             except ClassValidationError as exc:
-                errors.extend(exc.exceptions)
+                errors.extend(exc.exceptions)  # pyright: ignore[reportUnknownMemberType, reportUnknownArgumentType]
             for field in missing:
                 error = KeyError(field.name)
                 note = AttributeValidationNote(

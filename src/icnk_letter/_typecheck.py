@@ -52,7 +52,8 @@ def type_problems(obj: object) -> list[str]:
     """
     found: list[str] = []
     # A loop, not recursion: the values could nest deeply.
-    stack: _Stack = [(obj, _checker(type(obj)), "")]
+    cls: Any = type(obj)
+    stack: _Stack = [(obj, _checker(cls), "")]
     while stack:
         value, check, path = stack.pop()
         problem = check(value, path, stack)
