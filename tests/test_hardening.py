@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import copy
+import datetime
 import json
 import unicodedata
 from typing import Any
@@ -136,6 +137,48 @@ class TestHugeIntegers:
             icnk_letter.export(huge, "json")
         with pytest.raises(DataError, match="out of range"):
             icnk_letter.to_json(huge)
+
+
+class TestEvolvedTypes:
+    """Finding 4's cousins: verify(), export() and to_json() of releases holding values of any type."""
+
+    def test_wrong_types(self, release: Release) -> None:
+        """Each value of the wrong type is a problem naming its path and the type expected."""
+        member = attrs.evolve(release.members[0], span=None)
+        broken = attrs.evolve(
+            release,
+            title=5,
+            date=datetime.datetime(2012, 1, 9),
+            stated_organization_count=True,
+            discrepancies=list(release.discrepancies),
+            letter=attrs.evolve(release.letter, title="\ud800"),
+            members=[member, *release.members[1:]],
+        )
+        expected = (
+            "date: expected date, got datetime",
+            "discrepancies: expected a tuple, got list",
+            "letter (open-letter).title: not valid Unicode (a lone surrogate)",
+            "members[0] (advocates-international-global-council).span: expected Span, got NoneType",
+            "stated_organization_count: expected int, got bool",
+            "title: expected str, got int",
+        )
+        for call in (icnk_letter.verify, icnk_letter.to_json):
+            with pytest.raises(DataError) as info:
+                call(broken)
+            assert expected == info.value.problems
+        with pytest.raises(DataError) as info:
+            icnk_letter.export(broken, "csv-members")
+        assert expected == info.value.problems
+
+    def test_an_enum_is_no_str(self, release: Release) -> None:
+        """A str field holding an enum member is refused, as JSON could not hold one."""
+        broken = attrs.evolve(release, dateline=icnk_letter.PhoneKind.MOBILE)
+        with pytest.raises(DataError, match="dateline: expected str, got PhoneKind"):
+            icnk_letter.verify(broken)
+
+    def test_other_values_pass(self) -> None:
+        """to_json of what is not a record is not checked."""
+        assert '"mobile"' == icnk_letter.to_json(icnk_letter.PhoneKind.MOBILE)
 
 
 class TestDeepDuplicates:
