@@ -23,7 +23,7 @@ if TYPE_CHECKING:
 
     from ._convert import MAX_JSON_SIZE, converter, from_dict, from_json, to_dict, to_json
     from ._data import SCHEMA_VERSION
-    from ._export import EXPORT_FORMATS, export, write_datapackage
+    from ._export import export, write_datapackage
     from ._load import load
     from ._model import (
         Claim,
@@ -45,6 +45,7 @@ if TYPE_CHECKING:
     from ._records import Records
     from ._search import Hit, lookup, search
     from ._verify import VerificationReport, verify
+    from .formats import EXPORT_FORMATS, ExportFormat
 
 __all__ = [
     "EXPORT_FORMATS",
@@ -56,6 +57,7 @@ __all__ = [
     "Contact",
     "DataError",
     "Discrepancy",
+    "ExportFormat",
     "Hit",
     "Language",
     "Letter",
@@ -92,6 +94,7 @@ _LAZY: dict[str, str] = {
             "ClaimKind",
             "Contact",
             "Discrepancy",
+            "ExportFormat",
             "Language",
             "Letter",
             "Organization",
@@ -120,23 +123,28 @@ _LAZY: dict[str, str] = {
     "from_json": "._convert",
     "to_dict": "._convert",
     "to_json": "._convert",
-    "EXPORT_FORMATS": "._export",
+    "EXPORT_FORMATS": ".formats",
+    "ExportFormat": ".formats",
     "export": "._export",
     "write_datapackage": "._export",
 }
 
 
-def __getattr__(name: str) -> Any:
-    if name == "__version__":
-        from importlib.metadata import version
+# Defined for run time only: to a type checker the module has exactly the names
+# imported above, so a misspelt name (icnk_letter.laod) is an error, not Any.
+if not TYPE_CHECKING:  # pragma: no branch (always true at run time)
 
-        return version("icnk-letter")
-    module = _LAZY.get(name)
-    if module is None:
-        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-    value = getattr(importlib.import_module(module, __name__), name)
-    globals()[name] = value
-    return value
+    def __getattr__(name: str) -> Any:
+        if name == "__version__":
+            from importlib.metadata import version
+
+            return version("icnk-letter")
+        module = _LAZY.get(name)
+        if module is None:
+            raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+        value = getattr(importlib.import_module(module, __name__), name)
+        globals()[name] = value
+        return value
 
 
 def __dir__() -> list[str]:

@@ -5,10 +5,11 @@ terminal, tab-separated lines in a pipe, or ``--format json``/``csv``. Errors
 are one line on stderr, never a traceback. Exit codes:
 
 - 0: success.
-- 1: nothing found (an unknown key, a search or filter without results), data
-  that is not sound, or an output file that cannot be written.
-- 2: a usage error: an unknown command or option, a bad value (argparse's own
-  errors print the usage line first).
+- 1: nothing found (an unknown key, a search or filter without results, such
+  as a known country no member is from), data that is not sound, or an output
+  file that cannot be written.
+- 2: a usage error: an unknown command or option, a value not understood (such
+  as an unknown country); argparse's own errors print the usage line first.
 - 130: interrupted with Ctrl-C.
 - 141: stdout was closed early (``icnk-letter members | head -1``), the code of
   a process stopped by SIGPIPE; nothing is printed.
@@ -27,15 +28,15 @@ import contextlib
 import io
 import os
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import IO, TYPE_CHECKING, Any, NamedTuple, NoReturn, TypeVar
 
 from ._errors import AmbiguousKeyError, DataError, NotFoundError
-from ._formats import EXPORT_FORMATS
+from .formats import EXPORT_FORMATS
 
 if TYPE_CHECKING:
     from ._cli_text import Row
-    from ._model import Release
+    from ._model import Organization, Release
     from ._records import Records
 
 __all__ = ["main"]
@@ -51,8 +52,22 @@ BROKEN_PIPE = 141
 LISTING_FORMATS = ("table", "tsv", "json", "csv")
 # The export formats, then the data package (which --output must name a folder for).
 EXPORT_CHOICES = (*EXPORT_FORMATS, "datapackage")
-SEARCH_KINDS = ("organizations", "members", "people", "contacts", "claims", "quotes", "letters")
-CLAIM_KINDS = ("violation", "demand", "statement")
+# The kinds of record ``search --kind`` narrows to, each with its other spellings.
+SEARCH_KINDS: Mapping[str, tuple[str, ...]] = {
+    "organizations": ("organization",),
+    "members": ("member",),
+    "people": ("person", "persons"),
+    "contacts": ("contact",),
+    "claims": ("claim",),
+    "quotes": ("quote",),
+    "letters": ("letter",),
+}
+# The kinds of claim ``claims --kind`` narrows to, each with its other spellings.
+CLAIM_KINDS: Mapping[str, tuple[str, ...]] = {
+    "violation": ("violations",),
+    "demand": ("demands",),
+    "statement": ("statements",),
+}
 # The values of --country that mean "printed without a country" (country=None in the library).
 NO_COUNTRY = ("none", "-")
 
@@ -207,6 +222,27 @@ def _write_bytes(data: bytes) -> None:
         buffer.flush()
 
 
+def terminal_width() -> int | None:
+    """Return how many columns a table may take: ``$COLUMNS`` if set, else the terminal's width.
+
+    ``None`` (no limit) when neither is known: in a pipe, ``--format table``
+    keeps every line whole unless ``COLUMNS`` says otherwise. This is
+    :func:`shutil.get_terminal_size` without its fallback, and asking stdout
+    itself rather than ``sys.__stdout__``.
+    """
+    try:
+        columns = int(os.environ.get("COLUMNS", ""))
+    except ValueError:
+        columns = 0
+    if columns > 0:
+        return columns
+    try:
+        columns = os.get_terminal_size(sys.stdout.fileno()).columns
+    except (AttributeError, OSError, ValueError):
+        return None
+    return columns or None
+
+
 def stdout_is_a_terminal() -> bool:
     try:
         return sys.stdout.isatty()
@@ -233,9 +269,16 @@ examples:
   icnk-letter show fidh                 one record in full, found by any key
   icnk-letter export vcard -o icnk.vcf  the press contacts for an address book
 
-Output is an aligned table on a terminal and tab-separated lines in a pipe;
-'COMMAND --help' shows each command's options. Exit codes: 0 success,
-1 nothing found (or unsound data, or an unwritable output), 2 usage error."""
+Output is an aligned table on a terminal, no wider than the terminal
+($COLUMNS if set): the widest columns (the last one usually) are narrowed and
+their values wrap onto more lines, between words; nothing is cut off. In a
+pipe it is tab-separated lines, each record whole on one line.
+'COMMAND --help' shows each command's options.
+
+Exit codes: 0 success; 1 nothing found (an unknown key, no match, a known
+country no member is from), unsound data or an unwritable output; 2 usage
+error (an unknown option, or a value not understood, such as an unknown
+country); 130 interrupted; 141 stdout closed early."""
 
 
 class _Command(NamedTuple):
@@ -374,8 +417,9 @@ def _members_options(parser: _Parser) -> None:
     parser.add_argument(
         "--country",
         metavar="C",
-        help="only those of a country: a code or a name (KR, ROK, 'South Korea'); "
-        "'none' or '-' for those printed without a country",
+        help="only those of a country: an ISO 3166-1 code or a name (KR, ROK, 'South Korea'); "
+        "'none' or '-' for those printed without a country. An unknown country exits with 2, "
+        "a country no member is from with 1; both list the members' countries",
     )
     _add_format(parser)
 
@@ -388,7 +432,12 @@ def _contacts_options(parser: _Parser) -> None:
 
 
 def _claims_options(parser: _Parser) -> None:
-    parser.add_argument("--kind", choices=CLAIM_KINDS, help="only claims of one kind")
+    parser.add_argument(
+        "--kind",
+        type=_kind_of("claim", CLAIM_KINDS),
+        metavar="KIND",
+        help="only claims of one kind: " + _or(CLAIM_KINDS) + " (singular or plural)",
+    )
     parser.add_argument("--has-quantity", action="store_true", help="only claims that carry a figure")
     _add_format(parser)
 
@@ -404,7 +453,12 @@ def _show_options(parser: _Parser) -> None:
 
 def _search_options(parser: _Parser) -> None:
     parser.add_argument("query", help="words to look for, in any order")
-    parser.add_argument("--kind", choices=SEARCH_KINDS, help="only records of one kind")
+    parser.add_argument(
+        "--kind",
+        type=_kind_of("record", SEARCH_KINDS),
+        metavar="KIND",
+        help="only records of one kind: " + _or(SEARCH_KINDS) + " (singular or plural)",
+    )
     parser.add_argument(
         "--limit", type=_positive, default=10, metavar="N", help="print at most N hits (default: 10)"
     )
@@ -431,9 +485,38 @@ def _add_format(parser: _Parser) -> None:
     parser.add_argument(
         "--format",
         choices=LISTING_FORMATS,
-        help="table (the default on a terminal), tsv (the default in a pipe: one line per record, "
+        help="table (the default on a terminal: aligned, as wide as the terminal, long values "
+        "wrapped within their column), tsv (the default in a pipe: one whole line per record, "
         "tab-separated, no heading), json or csv (the library's serializations)",
     )
+
+
+def _kind_of(what: str, kinds: Mapping[str, tuple[str, ...]]) -> Callable[[str], str]:
+    """Return the argparse type of a ``--kind``: any spelling of one of *kinds*, as its first one."""
+
+    def kind(text: str) -> str:
+        name = text.strip().casefold()
+        for first, others in kinds.items():
+            if name == first or name in others:
+                return first
+        listed = _or(kinds, "and")
+        raise argparse.ArgumentTypeError(
+            f"unknown kind of {what} {text!r}; the kinds of {what} are {listed} (singular or plural)"
+        )
+
+    return kind
+
+
+def _or(names: Iterable[str], conjunction: str = "or") -> str:
+    """Return *names* as a list in prose: ``a, b or c``.
+
+    >>> _or(["a", "b", "c"]), _or(["a", "b"], "and"), _or(["a"])
+    ('a, b or c', 'a and b', 'a')
+    """
+    listed = list(names)
+    if len(listed) < 2:
+        return "".join(listed)
+    return ", ".join(listed[:-1]) + f" {conjunction} " + listed[-1]
 
 
 def _positive(text: str) -> int:
@@ -465,16 +548,48 @@ def _members(args: argparse.Namespace) -> int:
         from ._data import bundled_data
 
         rows = [member_cells(m["country"], m["acronym"], m["name"]) for m in bundled_data()["members"]]
-        _write(table(MEMBER_COLUMNS, rows) if _format_of(args) == "table" else tsv(rows))
+        _write(table(MEMBER_COLUMNS, rows, terminal_width()) if _format_of(args) == "table" else tsv(rows))
         return OK
     release = _release()
     members = release.members
+    criteria = _criteria(args, "country")
     if args.country is not None:
-        country: str | None = args.country
-        if args.country.strip().casefold() in NO_COUNTRY:
-            country = None
-        members = _filtered(members, country=country)
-    return _listing(args, "members", members, release, _criteria(args, "country"))
+        given: str = args.country
+        country = None if given.strip().casefold() in NO_COUNTRY else given
+        try:
+            members = members.filter(country=country)
+        except ValueError:
+            raise _Exit(
+                USAGE,
+                f"unknown country {given!r}: not an ISO 3166-1 alpha-2 code, nor a country name the "
+                f"package knows; {countries_of(release.members)}",
+            ) from None
+        if not members:
+            from ._filters import resolve_country
+
+            code = resolve_country(country)
+            if code != given.strip():
+                criteria += f" ({code})"
+            criteria += f"; {countries_of(release.members)}"
+    return _listing(args, "members", members, release, criteria)
+
+
+def countries_of(members: Sequence[Organization]) -> str:
+    """Return the countries of *members*, for a message: what ``--country`` can find.
+
+    Each code is followed by the country's name where the package data names it.
+    """
+    import json
+
+    from ._resources import read_text
+
+    names: dict[str, dict[str, object]] = json.loads(read_text("countries.json"))["countries"]
+    codes = sorted({member.country for member in members if member.country is not None})
+    listed = [f"{code} ({names[code]['name']})" if code in names else code for code in codes]
+    without = sum(member.country is None for member in members)
+    if without:
+        listed.append(f"'none' ({without} printed without a country)")
+    return "the members' countries are " + _or(listed, "and")
 
 
 def _contacts(args: argparse.Namespace) -> int:
@@ -499,10 +614,11 @@ def _claims(args: argparse.Namespace) -> int:
     return _listing(args, "claims", claims, release, _criteria(args, "kind", "has_quantity"))
 
 
-def _filtered(records: Records[T], **criteria: object) -> Records[T]:
+# The criteria come from the command line: Any, since each kind of record types its own.
+def _filtered(records: Records[T], **criteria: Any) -> Records[T]:
     try:
         return records.filter(**criteria)
-    except ValueError as exc:  # a country, language, organization or kind the library does not know
+    except ValueError as exc:  # a language or an organization the library does not know
         raise _Exit(USAGE, str(exc)) from None
 
 
@@ -540,7 +656,7 @@ def _listing(
         from ._cli_render import listing, table, tsv
 
         columns, rows = listing(name, records, release)
-        _write(table(columns, rows) if fmt == "table" else tsv(rows))
+        _write(table(columns, rows, terminal_width()) if fmt == "table" else tsv(rows))
     if not records:
         _error(f"no {name} match {criteria}")
         return NOT_FOUND
@@ -584,7 +700,8 @@ def _search(args: argparse.Namespace) -> int:
     release = _release()
     query: str = args.query
     try:
-        hits = release.search(query, kind=args.kind, limit=args.limit)
+        kind: str | None = args.kind
+        hits = release.search(query, kind=kind, limit=args.limit)
     except ValueError as exc:  # a blank query
         raise _Exit(USAGE, str(exc)) from None
     from ._cli_render import HIT_COLUMNS, hit_row, kind_of, table, tsv
@@ -602,7 +719,7 @@ def _search(args: argparse.Namespace) -> int:
         if fmt == "csv":
             _write_bytes(_hits_csv(rows, release).encode("utf-8"))
         elif rows:
-            _write(table(HIT_COLUMNS, rows) if fmt == "table" else tsv(rows))
+            _write(table(HIT_COLUMNS, rows, terminal_width()) if fmt == "table" else tsv(rows))
     if not hits:
         _error(f"nothing matches {_preview(query)}")
         return NOT_FOUND
