@@ -221,7 +221,7 @@ def _make_converter() -> cattrs.Converter:
                 note = AttributeValidationNote(
                     f"Structuring {cls.__name__} @ {field.name}", field.name, field.type
                 )
-                error.__notes__ = [note]  # type: ignore[attr-defined]
+                error.__notes__ = [note]  # type: ignore[attr-defined]  # pyright: ignore[reportAttributeAccessIssue]
                 errors.append(error)
             raise ClassValidationError(f"While structuring {cls.__name__}", errors, cls)
 
