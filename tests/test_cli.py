@@ -22,6 +22,7 @@ import sys
 import unicodedata
 from collections.abc import Sequence
 from pathlib import Path
+from typing import NoReturn
 
 import attrs
 import pytest
@@ -781,13 +782,13 @@ class TestExport:
         self, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, tmp_path: Path
     ) -> None:
         """A folder where no file can be created is one line, exit code 1."""
-        import tempfile
+        from icnk_letter import _write
 
-        def refuse(**kwargs: object) -> tuple[int, str]:
+        def refuse(folder: str, suffix: str) -> NoReturn:
             raise PermissionError(13, "Permission denied")
 
-        monkeypatch.setattr(tempfile, "mkstemp", refuse)
-        monkeypatch.setattr(tempfile, "mkdtemp", refuse)
+        monkeypatch.setattr(_write, "_create_file", refuse)
+        monkeypatch.setattr(_write, "_create_folder", refuse)
         for fmt in ("vcard", "datapackage"):
             code, _, err = call(capsys, "export", fmt, "-o", str(tmp_path / "x"))
             assert (1, f"icnk-letter: cannot write {str(tmp_path / 'x')!r}: Permission denied\n") == (
@@ -798,20 +799,23 @@ class TestExport:
     def test_datapackage_into_an_existing_folder(
         self, capsys: pytest.CaptureFixture[str], tmp_path: Path
     ) -> None:
-        """The package's files replace those of the same name; other files stay; no temporary folder is left."""
+        """An existing package is replaced whole; no temporary folder is left beside it."""
+        package = tmp_path / "pkg"
+        package.mkdir()
+        (package / "members.csv").write_text("old")
+        assert call(capsys, "export", "datapackage", "-o", str(package)) == (0, "", "")
+        names = sorted(p.name for p in package.iterdir())
+        assert names == ["claims.csv", "contacts.csv", "datapackage.json", "members.csv", "release.txt"]
+        assert (package / "members.csv").read_text(encoding="utf-8").startswith("id,name,")
+        assert ["pkg"] == [p.name for p in tmp_path.iterdir()]
+
+    def test_datapackage_keeps_other_files(self, capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+        """A folder that holds files of its own is refused and left as it was, rather than emptied."""
         (tmp_path / "members.csv").write_text("old")
         (tmp_path / "notes.txt").write_text("mine")
-        assert call(capsys, "export", "datapackage", "-o", str(tmp_path)) == (0, "", "")
-        names = sorted(p.name for p in tmp_path.iterdir())
-        assert names == [
-            "claims.csv",
-            "contacts.csv",
-            "datapackage.json",
-            "members.csv",
-            "notes.txt",
-            "release.txt",
-        ]
-        assert (tmp_path / "members.csv").read_text(encoding="utf-8").startswith("id,name,")
+        code, out, err = call(capsys, "export", "datapackage", "-o", str(tmp_path))
+        assert (1, "", True) == (code, out, "not part of a data package ('notes.txt')" in err)
+        assert ["members.csv", "notes.txt"] == sorted(p.name for p in tmp_path.iterdir())
 
     def test_datapackage_errors(self, capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
         """The data package needs --output, a folder, in a folder that exists."""
@@ -831,7 +835,7 @@ class TestExport:
         def fail(src: str, dst: str) -> None:
             raise OSError(28, "No space left on device")
 
-        monkeypatch.setattr(os, "replace", fail)
+        monkeypatch.setattr(os, "rename", fail)
         code, _, err = call(capsys, "export", "datapackage", "-o", str(tmp_path / "pkg"))
         assert (1, f"icnk-letter: cannot write {str(tmp_path / 'pkg')!r}: No space left on device\n") == (
             code,

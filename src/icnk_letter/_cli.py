@@ -7,12 +7,16 @@ are one line on stderr, never a traceback. Exit codes:
 - 0: success.
 - 1: nothing found (an unknown key, a search or filter without results, such
   as a known country no member is from), data that is not sound, or an output
-  file that cannot be written.
+  that cannot be written: a file, or stdout closed (``>&-``) or on a full disk
+  (``--help > /dev/full`` too).
 - 2: a usage error: an unknown command or option, a value not understood (such
   as an unknown country); argparse's own errors print the usage line first.
+- 129, 143: stopped by SIGHUP or SIGTERM, after removing any temporary file.
 - 130: interrupted with Ctrl-C.
 - 141: stdout was closed early (``icnk-letter members | head -1``), the code of
   a process stopped by SIGPIPE; nothing is printed.
+
+With stderr closed or full, errors are dropped and the exit code alone tells.
 
 Start-up is part of the interface (issue 7): this module imports only argparse
 and the exceptions; each command imports what it needs when it runs, so
@@ -25,16 +29,19 @@ from __future__ import annotations
 import argparse
 import codecs
 import contextlib
+import errno
 import io
 import os
 import sys
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Generator, Iterable, Mapping, Sequence
 from typing import IO, TYPE_CHECKING, Any, NamedTuple, NoReturn, TypeVar
 
 from ._errors import AmbiguousKeyError, DataError, NotFoundError
 from .formats import EXPORT_FORMATS
 
 if TYPE_CHECKING:
+    from _typeshed import SupportsWrite
+
     from ._cli_text import Row
     from ._model import Organization, Release
     from ._records import Records
@@ -82,18 +89,31 @@ def main(argv: Sequence[str] | None = None) -> int:
     BR                Conectas
     0
     """
-    _use_utf8()
-    arguments = list(argv) if argv is not None else [redecoded(arg) for arg in sys.argv[1:]]
+    closed = _stand_in_for_closed_streams()
     try:
-        try:
-            return _run(arguments)
-        finally:
-            sys.stdout.flush()  # a closed pipe shows here, inside the try
+        with _signals_stop():
+            _use_utf8()
+            arguments = list(argv) if argv is not None else [redecoded(arg) for arg in sys.argv[1:]]
+            code = _run(arguments)
+            try:
+                sys.stdout.flush()  # a closed pipe or a full disk shows here
+            except BrokenPipeError:
+                raise
+            except OSError as exc:
+                _error(f"cannot write to stdout: {exc.strerror or exc}")
+                _silence_stdout()
+                return NOT_FOUND if code == OK else code
+            return code
     except BrokenPipeError:
         _silence_stdout()
         return BROKEN_PIPE
     except KeyboardInterrupt:
         return INTERRUPTED
+    except _Stopped as exc:
+        return 128 + exc.signal
+    finally:
+        for name in closed:
+            setattr(sys, name, None)
 
 
 # -- plumbing -----------------------------------------------------------------------
@@ -108,13 +128,85 @@ class _Exit(Exception):
         self.message = message
 
 
+class _Stopped(BaseException):
+    """SIGTERM or SIGHUP arrived: unwind like Ctrl-C (temporary files are removed), exit 128 + *signal*."""
+
+    def __init__(self, signal: int) -> None:
+        super().__init__(signal)
+        self.signal = signal
+
+
+def _stop(signal: int, frame: object) -> NoReturn:
+    raise _Stopped(signal)
+
+
+@contextlib.contextmanager
+def _signals_stop() -> Generator[None, None, None]:
+    """While a command runs, make SIGTERM and SIGHUP raise :class:`_Stopped`, as SIGINT raises KeyboardInterrupt.
+
+    A signal that is ignored (``nohup`` ignores SIGHUP) stays ignored.
+    """
+    import signal
+
+    previous: dict[int, Any] = {}
+    for name in ("SIGTERM", "SIGHUP"):
+        number: int | None = getattr(signal, name, None)
+        if number is None:  # pragma: no cover (Windows has no SIGHUP)
+            continue
+        if signal.getsignal(number) == signal.SIG_IGN:
+            continue
+        try:
+            previous[number] = signal.signal(number, _stop)
+        except ValueError:  # not the main thread: signals are not ours to handle
+            break
+    try:
+        yield
+    finally:
+        for number, handler in previous.items():
+            signal.signal(number, signal.SIG_DFL if handler is None else handler)
+
+
+class _ClosedStdout(io.TextIOBase):
+    """Stands in for a stdout closed at start-up (``>&-``): writing to it is an error, as to a closed file."""
+
+    def write(self, s: str) -> int:
+        raise OSError(errno.EBADF, "it is closed")
+
+
+class _ClosedStderr(io.TextIOBase):
+    """Stands in for a stderr closed at start-up (``2>&-``): messages are dropped; the exit code tells."""
+
+    def write(self, s: str) -> int:
+        return len(s)
+
+
+def _stand_in_for_closed_streams() -> list[str]:
+    """Give a closed stdout or stderr (``None`` in :mod:`sys`) a stand-in; return the names replaced."""
+    closed: list[str] = []
+    if sys.stdout is None:
+        sys.stdout = _ClosedStdout()
+        closed.append("stdout")
+    if sys.stderr is None:
+        sys.stderr = _ClosedStderr()
+        closed.append("stderr")
+    return closed
+
+
 class _Parser(argparse.ArgumentParser):
     """An argument parser that raises :class:`_Exit` instead of exiting, so that main() returns."""
 
     def exit(self, status: int = 0, message: str | None = None) -> NoReturn:
         if message:
-            sys.stderr.write(message)
+            _write_stderr(message)
         raise _Exit(status)
+
+    def _print_message(self, message: str, file: SupportsWrite[str] | None = None) -> None:
+        # argparse ignores a failed write; --help into a full disk must fail.
+        if file is None or file is sys.stderr:
+            _write_stderr(message)
+        else:
+            with _stdout_errors():
+                file.write(message)
 
 
 class _Version(argparse.Action):
@@ -130,12 +222,11 @@ class _Version(argparse.Action):
         values: str | Sequence[Any] | None,
         option_string: str | None = None,
     ) -> None:
-        from importlib.metadata import version
+        from . import __version__
 
         release = _release()
         sys.stdout.write(
-            f"{PROG} {version('icnk-letter')} "
-            f"(data schema {release.schema_version}, text sha256 {release.sha256})\n"
+            f"{PROG} {__version__} (data schema {release.schema_version}, text sha256 {release.sha256})\n"
         )
         raise _Exit(OK)
 
@@ -169,7 +260,16 @@ def _preview(text: str, length: int = 40) -> str:
 
 
 def _error(message: str) -> None:
-    sys.stderr.write(f"{PROG}: {message}\n")
+    _write_stderr(f"{PROG}: {message}\n")
+
+
+def _write_stderr(text: str) -> None:
+    """Write *text* to stderr; if that fails too (closed, full), the exit code alone tells."""
+    try:
+        sys.stderr.write(text)
+        sys.stderr.flush()
+    except (OSError, ValueError):
+        pass
 
 
 def _use_utf8() -> None:
@@ -208,18 +308,32 @@ def _silence_stdout() -> None:
 
 
 def _write(text: str) -> None:
-    sys.stdout.write(text)
+    with _stdout_errors():
+        sys.stdout.write(text)
 
 
 def _write_bytes(data: bytes) -> None:
     """Write *data* to stdout as is: no newline translation, so CRLF stays CRLF."""
-    sys.stdout.flush()
-    buffer: IO[bytes] | None = getattr(sys.stdout, "buffer", None)
-    if buffer is None:
-        sys.stdout.write(data.decode("utf-8"))
-    else:
-        buffer.write(data)
-        buffer.flush()
+    with _stdout_errors():
+        sys.stdout.flush()
+        buffer: IO[bytes] | None = getattr(sys.stdout, "buffer", None)
+        if buffer is None:
+            sys.stdout.write(data.decode("utf-8"))
+        else:
+            buffer.write(data)
+            buffer.flush()
+
+
+@contextlib.contextmanager
+def _stdout_errors() -> Generator[None, None, None]:
+    """Turn a failed write to stdout (closed, a full disk) into one error line and exit code 1."""
+    try:
+        yield
+    except BrokenPipeError:
+        raise
+    except OSError as exc:
+        _silence_stdout()  # what is still buffered must not fail again at exit
+        raise _Exit(NOT_FOUND, f"cannot write to stdout: {exc.strerror or exc}") from None
 
 
 def terminal_width() -> int | None:
@@ -477,8 +591,9 @@ def _export_options(parser: _Parser) -> None:
         "--output",
         metavar="PATH",
         help="write to this file (a folder for datapackage) instead of stdout; "
-        "a temporary file is renamed into place, so an interrupted run leaves nothing half written",
+        "a file or folder is replaced whole, so an interrupted run leaves the old one or the new one",
     )
+    parser.add_argument("--force", action="store_true", help="replace a read-only file")
 
 
 def _add_format(parser: _Parser) -> None:
@@ -764,7 +879,7 @@ def _export(args: argparse.Namespace) -> int:
     if output is None:
         _write_bytes(data)
     else:
-        _write_file(output, data)
+        _write_file(output, data, force=args.force)
     return OK
 
 
@@ -788,64 +903,28 @@ def _folder_of(path: str) -> str:
     return folder
 
 
-def _umask() -> int:
-    mask = os.umask(0)
-    os.umask(mask)
-    return mask
+def _write_file(path: str, data: bytes, *, force: bool = False) -> None:
+    """Write *data* to *path*: a regular file replaced whole, a device or a FIFO written to (see ``_write``)."""
+    from ._write import ReadOnlyError, write_file
 
-
-def _write_file(path: str, data: bytes) -> None:
-    """Write *data* to *path* atomically: into a temporary file beside it, then renamed into place."""
-    import tempfile
-
-    folder = _folder_of(path)
+    if not os.path.exists(path):
+        _folder_of(path)
+    with _stdout_errors():
+        sys.stdout.flush()  # --output /dev/stdout comes after what was printed
     try:
-        fd, temporary = tempfile.mkstemp(prefix=f".{os.path.basename(path)}.", suffix=".tmp", dir=folder)
-    except OSError as exc:
-        raise _Exit(NOT_FOUND, f"cannot write {path!r}: {exc.strerror}") from None
-    try:
-        with os.fdopen(fd, "wb") as file:
-            file.write(data)
-            file.flush()
-            os.fsync(file.fileno())
-        # mkstemp makes the file private; give it the mode a new file would have.
-        os.chmod(temporary, 0o666 & ~_umask())
-        os.replace(temporary, path)
-    except BaseException as exc:
-        _remove(temporary)
-        if isinstance(exc, OSError) and not isinstance(exc, BrokenPipeError):
-            raise _Exit(NOT_FOUND, f"cannot write {path!r}: {exc.strerror or exc}") from None
-        raise
+        write_file(path, data, force=force)
+    except ReadOnlyError as exc:
+        raise _Exit(NOT_FOUND, f"cannot write {path!r}: it is read-only; --force replaces it") from exc
+    except OSError as exc:  # a FIFO whose reader has gone too: the output asked for is not all there
+        raise _Exit(NOT_FOUND, f"cannot write {path!r}: {exc.strerror or exc}") from None
 
 
 def _write_datapackage(release: Release, path: str) -> None:
-    """Write the data package into the folder *path*, each file renamed into place when complete."""
-    import shutil
-    import tempfile
-
+    """Write the data package into the folder *path*, swapped in whole (see :func:`write_datapackage`)."""
     from ._export import write_datapackage
 
-    folder = _folder_of(path)
-    if os.path.exists(path) and not os.path.isdir(path):
-        raise _Exit(NOT_FOUND, f"cannot write the data package into {path!r}: it is a file, not a folder")
+    _folder_of(path)
     try:
-        temporary = tempfile.mkdtemp(prefix=f".{os.path.basename(os.path.abspath(path))}.", dir=folder)
-    except OSError as exc:
-        raise _Exit(NOT_FOUND, f"cannot write {path!r}: {exc.strerror}") from None
-    try:
-        write_datapackage(release, temporary)
-        if os.path.isdir(path):
-            for name in sorted(os.listdir(temporary)):
-                os.replace(os.path.join(temporary, name), os.path.join(path, name))
-        else:
-            os.chmod(temporary, 0o777 & ~_umask())
-            os.replace(temporary, path)
+        write_datapackage(release, path)
     except OSError as exc:
         raise _Exit(NOT_FOUND, f"cannot write {path!r}: {exc.strerror or exc}") from None
-    finally:
-        shutil.rmtree(temporary, ignore_errors=True)
-
-
-def _remove(path: str) -> None:
-    with contextlib.suppress(OSError):
-        os.remove(path)
