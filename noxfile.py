@@ -155,6 +155,13 @@ def lint(session: nox.Session) -> None:
     session.run("ruff", "format", "--check", ".")
 
 
+@nox.session
+def citation(session: nox.Session) -> None:
+    """Validate CITATION.cff with cffconvert, in an environment of its own (it needs jsonschema<4)."""
+    session.install("cffconvert>=2.0")
+    session.run("cffconvert", "--validate", "--infile", str(ROOT / "CITATION.cff"))
+
+
 @nox.session(requires=["build"])
 def types(session: nox.Session) -> None:
     """Type-check src, tests and typing_tests with mypy --strict and pyright strict."""

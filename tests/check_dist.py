@@ -29,6 +29,7 @@ SDIST_MUST_HAVE = [
     "LICENSE",
     "README.md",
     "CHANGELOG.md",
+    "CITATION.cff",
     "pyproject.toml",
     "tests/test_data.py",
     "docs/conf.py",

@@ -8,8 +8,8 @@ Two kinds of release are generated:
   which rightly refuses them after :func:`icnk_letter.verify`.
 - :func:`consistent_releases` varies the bundled release only in ways that keep
   it sound (ids renamed with every reference, claim kinds and the units of
-  figures with the stated organization count that follows from them, roles,
-  descriptions), so it must round-trip through ``from_json`` itself.
+  figures with the stated organization count, and its inference, that follow
+  from them, roles, descriptions), so it must round-trip through ``from_json`` itself.
 
 Every record they build meets the rules a record has on its own (slug ids,
 spans whose quote is as long as they are, E.164 numbers, quantities not
@@ -32,16 +32,20 @@ from icnk_letter import (
     ClaimKind,
     Contact,
     Discrepancy,
+    Inference,
     Language,
     Letter,
     Organization,
+    OrganizationRole,
     Person,
     Phone,
     PhoneKind,
+    Precision,
     Quantity,
     Quote,
     Records,
     Release,
+    Source,
     Span,
     VerificationReport,
 )
@@ -102,6 +106,7 @@ phones = e164_numbers.flatmap(
     )
 )
 languages = st.builds(Language, tag=language_tags, as_printed=texts)
+organization_roles = st.builds(OrganizationRole, title=names, of=ids, as_printed=texts, span=spans)
 organizations = st.builds(
     Organization,
     id=ids,
@@ -112,6 +117,7 @@ organizations = st.builds(
     listed_as=st.none() | texts,
     span=spans,
     mentions=tuples_of(spans),
+    roles=tuples_of(organization_roles, max_size=2),
 )
 people = st.builds(
     Person,
@@ -138,8 +144,9 @@ contacts = st.builds(
     emails=tuples_of(texts),
     span=spans,
 )
+precisions = st.sampled_from(Precision)
 quantities = st.builds(
-    Quantity, value=st.integers(0, 10**18), unit=texts, exact=st.booleans(), as_printed=texts
+    Quantity, value=st.integers(0, 10**18), unit=texts, precision=precisions, as_printed=texts
 )
 claims = st.builds(
     Claim,
@@ -153,6 +160,34 @@ claims = st.builds(
 quotes = st.builds(Quote, id=ids, speaker=ids, text=names, span=spans)
 letters = st.builds(Letter, id=ids, title=texts, author=ids, recipient=ids, span=spans)
 discrepancies = st.builds(Discrepancy, id=ids, description=texts, spans=tuples_of(spans))
+
+
+def _url(host: str, path: str) -> str:
+    return f"https://{host}.example/{path}"
+
+
+urls = st.builds(_url, ids, ids)
+sources = st.builds(
+    Source,
+    id=ids,
+    publisher=names,
+    title=names,
+    url=urls,
+    published=st.none() | dates,
+    accessed=st.none() | dates,
+    facts=st.lists(names, min_size=1, max_size=3).map(tuple),
+)
+field_paths = st.from_regex(r"[a-z_]{1,8}(\[[0-9]\])?(\.[a-z_]{1,8}){0,2}", fullmatch=True)
+inferences = st.builds(
+    Inference,
+    id=ids,
+    record=ids,
+    field=field_paths,
+    value=texts,
+    rule=names,
+    spans=tuples_of(spans),
+    sources=tuples_of(ids),
+)
 
 
 def releases() -> st.SearchStrategy[Release]:
@@ -180,6 +215,8 @@ def releases() -> st.SearchStrategy[Release]:
         quotes=st.lists(quotes, max_size=2),
         claims=st.lists(claims, max_size=3),
         discrepancies=tuples_of(discrepancies, max_size=2),
+        sources=tuples_of(sources, max_size=2),
+        inferences=tuples_of(inferences, max_size=2),
     )
 
 
@@ -200,9 +237,13 @@ PUBLIC_CLASSES: dict[type, st.SearchStrategy[object]] = {
     Quote: quotes,
     Letter: letters,
     Discrepancy: discrepancies,
+    OrganizationRole: organization_roles,
+    Source: sources,
+    Inference: inferences,
     VerificationReport: verification_reports,
     PhoneKind: phone_kinds,
     ClaimKind: claim_kinds,
+    Precision: precisions,
 }
 
 
@@ -213,7 +254,7 @@ def _rename(release: Release, names: dict[str, str]) -> Release:
         return names.get(old, old)
 
     def org(o: Organization) -> Organization:
-        return attrs.evolve(o, id=new(o.id))
+        return attrs.evolve(o, id=new(o.id), roles=tuple(attrs.evolve(r, of=new(r.of)) for r in o.roles))
 
     return attrs.evolve(
         release,
@@ -237,6 +278,7 @@ def _rename(release: Release, names: dict[str, str]) -> Release:
         ],
         quotes=[attrs.evolve(q, id=new(q.id), speaker=new(q.speaker)) for q in release.quotes],
         claims=[attrs.evolve(c, id=new(c.id), attributed_to=new(c.attributed_to)) for c in release.claims],
+        inferences=tuple(attrs.evolve(i, record=new(i.record)) for i in release.inferences),
     )
 
 
@@ -301,6 +343,11 @@ def consistent_releases(draw: st.DrawFn) -> Release:
         claims=claims,
         stated_organization_count=stated,
         people=people,
+        # The stated count is not printed: its inference follows the sum.
+        inferences=tuple(
+            attrs.evolve(i, value=str(stated)) if i.field == "stated_organization_count" else i
+            for i in release.inferences
+        ),
         discrepancies=tuple(attrs.evolve(d, description=draw(texts)) for d in release.discrepancies),
     )
 

@@ -154,12 +154,12 @@ class TestMatching:
     @pytest.mark.parametrize(
         ("query", "expected_ids"),
         [
-            ("prison camps", ["demand-4", "violation-1", "violation-2"]),
+            ("prison camps", ["demand-4", "violation-1", "statement-4", "violation-2"]),
             ("malnutrition", ["violation-4"]),
             ("24.5 million", ["violation-3"]),
             ("200,000", ["violation-1"]),
-            ("labor camps", ["violation-1", "demand-4"]),
-            ("labour camps", ["violation-1", "demand-4"]),
+            ("labor camps", ["violation-1", "demand-4", "statement-4"]),
+            ("labour camps", ["violation-1", "demand-4", "statement-4"]),
             ("guilt by association", ["violation-2"]),
         ],
     )

@@ -36,6 +36,7 @@ import sys
 from collections.abc import Callable, Generator, Iterable, Mapping, Sequence
 from typing import IO, TYPE_CHECKING, Any, NamedTuple, NoReturn, TypeVar
 
+from ._cli_cite import cite, cite_options
 from ._errors import AmbiguousKeyError, DataError, NotFoundError
 from .formats import EXPORT_FORMATS
 
@@ -523,6 +524,13 @@ def _commands() -> tuple[_Command, ...]:
             _verify,
             "check the data against the text; print the known discrepancies of the source",
             ("icnk-letter verify",),
+        ),
+        _Command(
+            "cite",
+            cite,
+            "print a citation of the release: plain text, BibTeX, CSL-JSON or RIS",
+            ("icnk-letter cite", "icnk-letter cite --format bibtex >> references.bib"),
+            cite_options,
         ),
     )
 

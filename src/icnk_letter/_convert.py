@@ -33,12 +33,16 @@ from ._errors import DataError
 from ._model import (
     ClaimKind,
     Discrepancy,
+    Inference,
     Language,
+    OrganizationRole,
     Phone,
     PhoneKind,
+    Precision,
     Quantity,
     Record,
     Release,
+    Source,
     Span,
 )
 from ._records import Records
@@ -70,7 +74,7 @@ is parsed.
 """
 
 _DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
-_ENUMS: Final = (PhoneKind, ClaimKind)
+_ENUMS: Final = (PhoneKind, ClaimKind, Precision)
 # An object key shown as is in a path; any other key is shown escaped, in brackets.
 _PLAIN_KEY = re.compile(r"[A-Za-z_][A-Za-z0-9_]{0,59}")
 
@@ -299,14 +303,36 @@ def structure(data: Any, cls: type[T]) -> T:
 # What to_dict() and to_json() take: a release, a record, a value inside one, a
 # search hit, an enum, or a sequence of them (a Records collection, a tuple field).
 @overload
-def to_dict(obj: PhoneKind | ClaimKind) -> str: ...
+def to_dict(obj: PhoneKind | ClaimKind | Precision) -> str: ...
 @overload
 def to_dict(
-    obj: Release | Record | Span | Phone | Language | Quantity | Discrepancy | Hit[Any],
+    obj: Release
+    | Record
+    | Span
+    | Phone
+    | Language
+    | Quantity
+    | Discrepancy
+    | Source
+    | Inference
+    | OrganizationRole
+    | Hit[Any],
 ) -> dict[str, Any]: ...
 @overload
 def to_dict(
-    obj: Sequence[Release | Record | Span | Phone | Language | Quantity | Discrepancy | Hit[Any]],
+    obj: Sequence[
+        Release
+        | Record
+        | Span
+        | Phone
+        | Language
+        | Quantity
+        | Discrepancy
+        | Source
+        | Inference
+        | OrganizationRole
+        | Hit[Any]
+    ],
 ) -> list[dict[str, Any]]: ...
 def to_dict(obj: object) -> object:
     """Return *obj* (any record, release or enum) as plain JSON-compatible data.
@@ -404,6 +430,7 @@ def _check_schema_version(data: dict[str, Any]) -> None:
 def to_json(
     obj: PhoneKind
     | ClaimKind
+    | Precision
     | Release
     | Record
     | Span
@@ -411,8 +438,23 @@ def to_json(
     | Language
     | Quantity
     | Discrepancy
+    | Source
+    | Inference
+    | OrganizationRole
     | Hit[Any]
-    | Sequence[Release | Record | Span | Phone | Language | Quantity | Discrepancy | Hit[Any]],
+    | Sequence[
+        Release
+        | Record
+        | Span
+        | Phone
+        | Language
+        | Quantity
+        | Discrepancy
+        | Source
+        | Inference
+        | OrganizationRole
+        | Hit[Any]
+    ],
     *,
     indent: int | None = None,
 ) -> str:

@@ -1,4 +1,4 @@
-"""Exports to the formats other tools read: JSON, JSON-LD, vCard, Popolo, CSV, Data Package.
+"""Exports to the formats other tools read: JSON, JSON-LD, vCard, Popolo, CSV, Data Package, citations.
 
 Each format lives in its own module of :mod:`icnk_letter.formats`, imported on
 first use; this one picks the format from that registry, caches the result per
@@ -44,7 +44,7 @@ def export(release: Release, fmt: str) -> str:
     >>> icnk_letter.export(release, "xml")
     Traceback (most recent call last):
       ...
-    ValueError: unknown export format 'xml'; the formats are 'json', 'jsonld', 'vcard', 'popolo', 'csv-members', 'csv-contacts', 'csv-claims'
+    ValueError: unknown export format 'xml'; the formats are 'json', 'jsonld', 'vcard', 'popolo', 'csv-members', 'csv-contacts', 'csv-claims', 'csl-json', 'bibtex', 'ris'
     """
     _check_release(release, "export")
     chosen = get(fmt)

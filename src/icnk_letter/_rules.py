@@ -32,16 +32,19 @@ from ._model import (
     ClaimKind,
     Contact,
     Discrepancy,
+    Inference,
     Language,
     Letter,
     Organization,
     Person,
     Phone,
     PhoneKind,
+    Precision,
     Quantity,
     Quote,
     Record,
     Release,
+    Source,
     Span,
 )
 
@@ -108,7 +111,7 @@ def record_problems(obj: object, path: str = "") -> list[tuple[str, str]]:
 Found = list[tuple[str, str]]
 Rule = Callable[[Any, str, Found], None]
 # Values that hold no records: most fields of a record, skipped without a call.
-_LEAVES: Final = frozenset({str, int, bool, type(None), datetime.date, PhoneKind, ClaimKind})
+_LEAVES: Final = frozenset({str, int, bool, type(None), datetime.date, PhoneKind, ClaimKind, Precision})
 _PLANS: dict[type, tuple[tuple[Rule, ...], tuple[str, ...]] | None] = {}
 
 
@@ -176,7 +179,7 @@ def _language_rule(language: Language, path: str, found: Found) -> None:
         found.append((LANGUAGE, f"{_join(path, 'tag')}: {language.tag!r} is not a BCP 47 language tag"))
 
 
-def _id_rule(record: Record | Release | Discrepancy, path: str, found: Found) -> None:
+def _id_rule(record: Record | Release | Discrepancy | Source | Inference, path: str, found: Found) -> None:
     if not SLUG.fullmatch(record.id):
         why = "is not a lowercase slug (letters a-z and digits, words joined by single hyphens)"
         found.append((ID, f"{_join(path, 'id')}: {record.id!r} {why}"))
@@ -198,7 +201,10 @@ _RULES: Final[tuple[tuple[type | tuple[type, ...], Rule], ...]] = (
     (Phone, _phone_rule),
     (Quantity, _quantity_rule),
     (Language, _language_rule),
-    ((Release, Letter, Organization, Person, Contact, Claim, Quote, Discrepancy), _id_rule),
+    (
+        (Release, Letter, Organization, Person, Contact, Claim, Quote, Discrepancy, Source, Inference),
+        _id_rule,
+    ),
     ((Organization, Person), _name_rule),
     ((Claim, Quote), _text_rule),
 )

@@ -21,11 +21,13 @@ from ._model import (
     Organization,
     Person,
     PhoneKind,
+    Precision,
     Quantity,
     Record,
     Release,
     Span,
 )
+from ._provenance import provenance_checks
 from ._resources import read_text
 from ._rules import COUNTRY_CODE, E164, LANGUAGE_TAG, span_is_sound
 from ._rules import label as _label
@@ -37,13 +39,14 @@ _EMAIL = re.compile(r"[^@\s]+@[^@\s]+\.[^@\s]+")
 _MEMBERS_HEADING = "Members and supporters of the Coalition are as follows:"
 _CONTACTS_HEADING = "For further information please contact:"
 _MOBILE: Final = " (mobile)"
-# A printed figure: an optional qualifier that makes it a lower bound, a number
+# A printed figure: an optional qualifier that makes it a lower bound or a
+# rounded figure, a number
 # (digits with thousands commas, a decimal, or a number word, as in
 # "forty-two"), an optional scale word, then the end or a space and the unit.
 # Digits are bounded: no figure of a press release has more, and int() refuses
 # thousands of digits with a ValueError that must not escape verify().
 _FIGURE: Final = re.compile(
-    r"(?:(?P<qualifier>over|more than|at least) +)?"
+    r"(?:(?P<qualifier>over|more than|at least) +|(?P<approximately>about|around|approximately|some|an estimated) +)?"
     r"(?P<number>[0-9]{1,3}(?:,[0-9]{3}){1,8}|[0-9]{1,27}(?:\.[0-9]{1,9})?|[a-z]+(?:-[a-z]+)?)"
     r"(?: +(?P<scale>million|billion))?"
     r"(?= |$)",
@@ -87,7 +90,7 @@ def verify(release: Release | None = None) -> VerificationReport:
     ``PhoneKind.MOBILE`` exactly when " (mobile)" is printed right after it;
     every language tag must be the one the package's ``languages.json`` gives
     the printed name; every :class:`Quantity` must have the value and
-    exactness of its printed figure; the sha256 must match. The report lists
+    precision of its printed figure; the sha256 must match. The report lists
     the checks by name.
 
     Against what the text prints, too: each contact's person must be printed
@@ -109,13 +112,15 @@ def verify(release: Release | None = None) -> VerificationReport:
     reported.
 
     A figure (``Quantity.as_printed``) is read as: an optional "Over", "More
-    than" or "At least" (then ``exact`` must be false, and true without one);
-    a number, which is digits with optional thousands commas ("200,000"), a
+    than" or "At least" (then ``precision`` must be ``LOWER_BOUND``), or
+    "about", "around", "approximately", "some" or "an estimated" (then
+    ``ROUNDED``); a number, which is digits with optional thousands commas ("200,000"), a
     decimal followed by "million" or "billion" ("24.5 million"), or an English
     number word from the package's ``number_words.json`` ("three",
     "forty-two"); an optional "million" or "billion" after digits or a word;
     then the end, or a space and any words (the unit, "other organizations").
-    Case does not matter. A figure that cannot be read this way is a failure.
+    A number with "million" or "billion" is ``ROUNDED`` too (unless it is a
+    lower bound); any other figure is ``EXACT``. Case does not matter. A figure that cannot be read this way is a failure.
 
     ``stated_organization_count`` must be the sum of the ``quantity.value`` of
     the claims of kind ``STATEMENT`` whose ``quantity.unit`` is
@@ -123,6 +128,12 @@ def verify(release: Release | None = None) -> VerificationReport:
     largest organizations and "40 other organizations", 3 + 40 = 43. Its
     difference from the number of members listed is a known discrepancy,
     reported rather than raised once the ``member-count`` discrepancy documents it.
+
+    Then provenance: every ``Source`` has a well-formed http(s) URL and short,
+    non-blank facts; every ``Inference`` names a real record, field, value and
+    source; every value the release does not print has an inference (the
+    "Data notes" page lists which values those are); every organization role
+    is printed and names a real organization.
 
     Returns:
         A :class:`VerificationReport` listing the known discrepancies of the source.
@@ -186,6 +197,7 @@ def _verify(release: Release, *, typed: bool) -> VerificationReport:
         ("collections are in printed order", list(_check_order(release))),
         ("member count difference is documented", list(_check_member_count(release))),
         ("stated organization count is the sum of the statements", list(_check_stated_count(release))),
+        *provenance_checks(release),
     ]
     problems = [problem for _, found in checks for problem in found]
     if problems:
@@ -544,21 +556,27 @@ def _read_number(number: str, scale: str | None) -> int | None:
     return None if value is None else value * factor
 
 
-def read_figure(as_printed: str) -> tuple[int, bool] | None:
-    """Return the value and exactness of a printed figure, or None if it cannot be read.
+def read_figure(as_printed: str) -> tuple[int, Precision] | None:
+    """Return the value and precision of a printed figure, or None if it cannot be read.
 
     The grammar is the one :func:`verify` documents.
 
     >>> read_figure("Over 200,000"), read_figure("24.5 million people"), read_figure("three")
-    ((200000, False), (24500000, True), (3, True))
-    >>> read_figure("40 other organizations"), read_figure("at least forty-two"), read_figure("many")
-    ((40, True), (42, False), None)
+    ((200000, <Precision.LOWER_BOUND: 'lower-bound'>), (24500000, <Precision.ROUNDED: 'rounded'>), (3, <Precision.EXACT: 'exact'>))
+    >>> read_figure("an estimated 200,000")[1].value, read_figure("at least forty-two"), read_figure("many")
+    ('rounded', (42, <Precision.LOWER_BOUND: 'lower-bound'>), None)
     """
     match = _FIGURE.match(as_printed)
     if match is None:
         return None
     value = _read_number(match["number"], match["scale"])
-    return None if value is None else (value, match["qualifier"] is None)
+    if value is None:
+        return None
+    if match["qualifier"] is not None:
+        return value, Precision.LOWER_BOUND
+    if match["approximately"] is not None or match["scale"] is not None:
+        return value, Precision.ROUNDED
+    return value, Precision.EXACT
 
 
 def _check_quantities(release: Release) -> Iterator[str]:
@@ -573,15 +591,18 @@ def _check_quantity(path: str, quantity: Quantity) -> Iterator[str]:
         yield (
             f"{path}.as_printed: {quantity.as_printed!r} is not a figure verify() can read:"
             " digits (thousands commas allowed), a decimal with 'million' or 'billion', or a number word,"
-            " after an optional 'Over', 'More than' or 'At least'"
+            " after an optional 'Over', 'More than', 'At least', 'about', 'around', 'approximately',"
+            " 'some' or 'an estimated'"
         )
         return
-    value, exact = figure
+    value, precision = figure
     if quantity.value >= 0 and quantity.value != value:  # a negative one breaks a rule of its own
         yield f"{path}.value: {quantity.value} is not {value}, the figure printed {quantity.as_printed!r}"
-    if quantity.exact != exact:
-        what = "exact" if exact else "a lower bound"
-        yield f"{path}.exact: {quantity.exact} but the figure printed {quantity.as_printed!r} is {what}"
+    if quantity.precision is not precision:
+        yield (
+            f"{path}.precision: {quantity.precision.value!r} but the figure printed"
+            f" {quantity.as_printed!r} is {precision.value!r}"
+        )
 
 
 def _check_stated_count(release: Release) -> Iterator[str]:
