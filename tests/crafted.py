@@ -25,6 +25,7 @@ def crafted_json(size: int, *, sound: bool = True) -> str:
     text: str = data["text"]
     base = len(json.dumps(data, ensure_ascii=False))
     members: list[dict[str, Any]] = data["members"]
+    template = dict(members[0])  # every field a member has, whatever the schema adds
     lines: list[str] = []
     position = len(text) + 1
     first = position
@@ -34,6 +35,7 @@ def crafted_json(size: int, *, sound: bool = True) -> str:
         name = f"Crafted Organization {n:07d}"
         start = position if sound else first
         member: dict[str, Any] = {
+            **template,
             "id": f"crafted-{n:07d}",
             "name": name,
             "acronym": None,
