@@ -16,6 +16,7 @@ import typing
 from pathlib import Path
 from typing import Any, cast
 
+import attrs
 import pytest
 
 import icnk_letter
@@ -287,3 +288,26 @@ class TestExportBytes:
         """An unknown format is the ValueError of export()."""
         with pytest.raises(ValueError, match=r"^unknown export format 'xml'"):
             icnk_letter.export_bytes(release, cast("ExportFormat", "xml"))
+
+
+NOT_A_STR: Any = 42  # for a name, which attrs.evolve() does not check
+
+
+class TestTypes:
+    """Exports check the types of what they write first: a value of the wrong type is a DataError."""
+
+    def test_record_of_a_collection(self, release: Release) -> None:
+        """A record built with attrs.evolve() holding a wrong type, in a hand-built collection."""
+        broken = Records([attrs.evolve(release.members[0], name=NOT_A_STR)])
+        with pytest.raises(icnk_letter.DataError, match=r"name"):
+            icnk_letter.export(broken, "csv-members")
+
+    def test_release_of_a_collection(self, release: Release) -> None:
+        """A filtered collection of a release holding a wrong type, checked once per release."""
+        broken = attrs.evolve(
+            release, members=[attrs.evolve(release.members[0], name=NOT_A_STR), *release.members[1:]]
+        )
+        with pytest.raises(icnk_letter.DataError, match=r"name"):
+            icnk_letter.export(broken.members.filter(country="KR"), "csv-members")
+        korean = release.members.filter(country="KR")
+        assert icnk_letter.export(korean, "json") == icnk_letter.export(korean, "json")

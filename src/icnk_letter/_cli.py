@@ -251,7 +251,11 @@ def _run(arguments: list[str]) -> int:
         if exc.message:
             _error(exc.message)
         return exc.code
-    except (NotFoundError, AmbiguousKeyError, DataError) as exc:
+    except (NotFoundError, AmbiguousKeyError) as exc:
+        # The key echoed back is cut to a preview: it may be up to 1,000 characters.
+        _error(str(exc).replace(repr(exc.key), _preview(exc.key), 1))
+        return NOT_FOUND
+    except DataError as exc:
         _error(str(exc))
         return NOT_FOUND
     except BrokenPipeError:
@@ -259,6 +263,11 @@ def _run(arguments: list[str]) -> int:
     except OSError as exc:
         _error(str(exc))
         return NOT_FOUND
+
+
+def _preview(text: str, length: int = 40) -> str:
+    """Return *text* as repr() shows it, cut to its first *length* characters if longer."""
+    return repr(text) if len(text) <= length else f"{text[:length]!r}... ({len(text)} characters)"
 
 
 def _error(message: str) -> None:
@@ -806,7 +815,10 @@ def _show(args: argparse.Namespace) -> int:
     key: str = args.key
     if not key.strip():
         raise _Exit(USAGE, "the key is blank; give an id, a name, an acronym, an email or a phone number")
-    record = release.lookup(key)
+    try:
+        record = release.lookup(key)
+    except ValueError as exc:  # a key longer than the limit (a NotFoundError is a LookupError)
+        raise _Exit(USAGE, str(exc)) from None
     if args.format == "json":
         from ._convert import to_json
 
@@ -843,7 +855,7 @@ def _search(args: argparse.Namespace) -> int:
         elif rows:
             _write(table(HIT_COLUMNS, rows, terminal_width()) if fmt == "table" else tsv(rows))
     if not hits:
-        _error(f"nothing matches {query!r}")
+        _error(f"nothing matches {_preview(query)}")
         return NOT_FOUND
     return OK
 

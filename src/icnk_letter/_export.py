@@ -29,6 +29,8 @@ _KINDS: Final[dict[type, str]] = {
     Claim: "claims",
 }
 
+_TYPES_CHECKED: Final = "export:types-checked"
+
 _R = TypeVar("_R", Letter, Organization, Person)
 _DIGITS = re.compile(r"[0-9]+")
 
@@ -52,8 +54,10 @@ def export(release: Release | Records[Any], fmt: ExportFormat) -> str:
             :class:`Records` collection of records.
         ValueError: if *fmt* is not a known text format, or cannot hold the
             collection given; the message names the formats that can.
-        DataError: if a reference of the release does not resolve (a release
-            that passes :func:`verify` never has one).
+        DataError: if a value is not of its field's type (a release or a
+            record built with ``attrs.evolve()`` can hold anything), or a
+            reference of the release does not resolve (a release that passes
+            :func:`verify` never has one).
 
     >>> import icnk_letter
     >>> release = icnk_letter.load()
@@ -105,6 +109,7 @@ def _export(obj: Release | Records[Any], fmt: str, function: str, *, binary: boo
     cached: str | bytes | None = cache.get(key)
     if cached is not None:
         return cached
+    _check_types(obj)  # a release built with attrs.evolve() may hold anything
     result: str | bytes = chosen.render(obj)
     cache[key] = result
     return result
@@ -117,6 +122,16 @@ def _export_records(records: Records[Any], chosen: Format[Any]) -> str | bytes:
         able = [repr(fmt.name) for fmt in all_formats() if fmt.kinds and set(kinds) <= set(fmt.kinds)]
         choices = " or ".join(filter(None, (", ".join(able[:-1]), able[-1])))
         raise ValueError(f"{chosen.name!r} cannot hold {what}; export it as {choices}")
+    # Records built with attrs.evolve() may hold anything, and so may the release they come from.
+    owner = owner_of(records)
+    if owner is None:
+        for record in records:
+            _check_types(record)
+    else:
+        cache = cache_for(owner)
+        if not cache.get(_TYPES_CHECKED):
+            _check_types(owner)  # once per release: it is immutable
+            cache[_TYPES_CHECKED] = True
     result: str | bytes = chosen.render_records(records)
     return result
 
@@ -240,6 +255,12 @@ def dump_json(data: dict[str, Any]) -> str:
 # One encoder for every line: json.dumps() with options builds a new one per call.
 _ENCODER: Final = json.JSONEncoder(ensure_ascii=False, allow_nan=False)
 _compact = _ENCODER.encode
+
+
+def _check_types(obj: object) -> None:
+    from ._typecheck import check_types
+
+    check_types(obj)
 
 
 def release_of(records: Records[Any], fmt: str) -> Release:
