@@ -6,6 +6,7 @@ source tree, so a file missing from the wheel fails them.
 
 from __future__ import annotations
 
+import os
 import re
 import shutil
 import sys
@@ -102,6 +103,26 @@ def lowest(session: nox.Session) -> None:
     session.install(*_lowest_requirements())
     session.run("python", "-m", "pip", "list", "--format=freeze", silent=False)
     session.run("python", "-m", "pytest", *_NOT_HERE, *session.posargs)
+
+
+@nox.session(requires=["build"], default=False)
+def fuzz(session: nox.Session) -> None:
+    """Run the fuzzing suite with many more examples than the test runs: not part of a plain ``nox``.
+
+    ``ICNK_FUZZ_EXAMPLES`` sets the examples per test (default 2,000; the test runs use 25).
+    """
+    session.install(f"{_wheel()}[test]")
+    examples = os.environ.get("ICNK_FUZZ_EXAMPLES", "2000")
+    session.run(
+        "python",
+        "-m",
+        "pytest",
+        "-p",
+        "no:cacheprovider",
+        "tests/test_fuzz.py",
+        *session.posargs,
+        env={"ICNK_FUZZ_EXAMPLES": examples},
+    )
 
 
 @nox.session

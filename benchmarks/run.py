@@ -36,6 +36,9 @@ except ImportError:  # run from a source checkout without installing
     sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "src"))
     import icnk_letter
 
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # for tests.crafted
+from tests.crafted import crafted_json
+
 # The fixed query sets: what users type, from exact ids to typos.
 LOOKUP_KEYS = [
     "amnesty-international",
@@ -277,41 +280,69 @@ def bench_exports(runs: int) -> list[Row]:
     Three figures per format: the first call in a fresh process (with its one-off
     set-up: imports, and for JSON the converter's generated code), a call on a
     release the export has not seen (no cached result: the real work), and a
-    repeated call (exports are cached per release, which is immutable).
+    repeated call (exports are cached per release, which is immutable). Each is
+    ``export_bytes()``, which every format has (a text format's is its UTF-8).
+    Then one export of a filtered collection, which is not cached. A format
+    whose optional dependency is missing (xlsx without XlsxWriter) is left out.
     """
     code = (
         "import sys, time, icnk_letter, icnk_letter._export\n"
-        "from icnk_letter import formats\n"
         "release = icnk_letter.load()\n"
-        "fmt = formats.get(sys.argv[1])\n"
-        "export = fmt.render if fmt.binary else lambda r: icnk_letter.export(r, fmt.name)\n"
-        "t0 = time.perf_counter(); export(release); print(time.perf_counter() - t0)"
+        "t0 = time.perf_counter(); icnk_letter.export_bytes(release, sys.argv[1]); "
+        "print(time.perf_counter() - t0)"
     )
     import attrs
-
-    from icnk_letter import formats
 
     release = icnk_letter.load()
     baseline = median_time(functools.partial(json.dumps, icnk_letter.to_dict(release)))
     rows: list[Row] = []
     for fmt in icnk_letter.EXPORT_FORMATS:
+        try:
+            icnk_letter.export_bytes(release, fmt)
+        except ModuleNotFoundError as exc:
+            print(f"(export {fmt} left out: {exc})")
+            continue
         argv = [sys.executable, "-c", code, fmt]
         firsts = [
             float(subprocess.run(argv, capture_output=True, text=True, check=True).stdout)
             for _ in range(runs)
         ]
         rows.append((f"export {fmt}, first call in a process", statistics.median(firsts), baseline))
-        if formats.get(fmt).binary:
-            # A binary format (sqlite) is rendered by its module: every call is the real work.
-            fresh = median_time(functools.partial(formats.get(fmt).render, release))
-            rows.append((f"export {fmt}, new release object", fresh, baseline))
-            continue
-        fresh = median_time(lambda fmt=fmt: icnk_letter.export(attrs.evolve(release), fmt))  # type: ignore[misc]
+        fresh = median_time(lambda fmt=fmt: icnk_letter.export_bytes(attrs.evolve(release), fmt))  # type: ignore[misc]
         rows.append((f"export {fmt}, new release object", fresh, baseline))
-        icnk_letter.export(release, fmt)
-        cached = median_time(functools.partial(icnk_letter.export, release, fmt))
+        cached = median_time(functools.partial(icnk_letter.export_bytes, release, fmt))
         rows.append((f"export {fmt}, repeated call", cached, baseline))
+    korean = release.members.filter(country="KR")
+    collection = median_time(functools.partial(icnk_letter.export, korean, "csv-members"))
+    rows.append(("export csv-members of members.filter(country='KR')", collection, baseline))
     return rows
+
+
+SCALE_SIZES = (500_000, 1_000_000, 2_000_000, 4_000_000)
+
+
+def bench_scaling(repeat: int) -> list[Row]:
+    """from_json of crafted sound releases of growing size, the fastest of *repeat* runs each."""
+    rows: list[Row] = []
+    for size in SCALE_SIZES:
+        text = crafted_json(size)
+        ours = min(timeit.repeat(functools.partial(icnk_letter.from_json, text), number=1, repeat=repeat))
+        baseline = min(timeit.repeat(functools.partial(json.loads, text), number=1, repeat=repeat))
+        rows.append((f"from_json, {size / 1e6:g} MB release", ours, baseline))
+    return rows
+
+
+def print_scaling(rows: list[Row]) -> None:
+    """Print the loading table and how the time grows with the size (8x the input: 8 is linear)."""
+    print_table(
+        "loading grows linearly: from_json of crafted releases, fastest run", rows, "json.loads", median=False
+    )
+    growth = rows[-1][1] / rows[0][1]
+    size_ratio = SCALE_SIZES[-1] / SCALE_SIZES[0]
+    print(
+        f"from_json at {SCALE_SIZES[-1] / 1e6:g} MB takes {growth:.1f}x its time at {SCALE_SIZES[0] / 1e6:g} MB "
+        f"({size_ratio:g}x the input; {size_ratio:g} is linear)"
+    )
 
 
 def _has_pycountry() -> bool:
@@ -366,6 +397,7 @@ def main(argv: list[str] | None = None) -> int:
         "json.dumps",
         median=False,
     )
+    print_scaling(bench_scaling(2 if quick else 5))
     print(f"\n(ran in {time.perf_counter() - started:.1f} s)")
     return 0
 

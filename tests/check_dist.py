@@ -13,12 +13,17 @@ from pathlib import Path
 WHEEL_MUST_HAVE = [
     "icnk_letter/__init__.py",
     "icnk_letter/py.typed",
+    "icnk_letter/formats/__init__.py",
     "icnk_letter/data/release.txt",
     "icnk_letter/data/release.json",
     "icnk_letter/data/countries.json",
     "icnk_letter/data/languages.json",
     "icnk_letter/data/number_words.json",
     "icnk_letter/data/spellings.json",
+    "icnk_letter/data/calling_codes.json",
+    "icnk_letter/data/names.json",
+    "icnk_letter/data/units.json",
+    "icnk_letter/data/unicode.json",
 ]
 WHEEL_LICENSE = "licenses/LICENSE"
 SDIST_MUST_HAVE = [

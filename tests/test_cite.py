@@ -213,7 +213,9 @@ class TestText:
 
 class TestCommand:
     @pytest.mark.parametrize("fmt", ["bibtex", "csl-json", "ris"])
-    def test_formats(self, capsysbinary: pytest.CaptureFixture[bytes], release: Release, fmt: str) -> None:
+    def test_formats(
+        self, capsysbinary: pytest.CaptureFixture[bytes], release: Release, fmt: icnk_letter.ExportFormat
+    ) -> None:
         """``cite --format F`` prints the export F, byte for byte."""
         assert 0 == _cli.main(["cite", "--format", fmt])
         assert icnk_letter.export(release, fmt).encode("utf-8") == capsysbinary.readouterr().out

@@ -28,7 +28,7 @@ import attrs
 import pytest
 
 import icnk_letter
-from icnk_letter import _cli
+from icnk_letter import _cli, formats
 
 DOCS = Path(__file__).resolve().parent.parent / "docs" / "cli.md"
 README = Path(__file__).resolve().parent.parent / "README.md"
@@ -199,11 +199,20 @@ class TestInstalledScript:
         assert release.text.encode("utf-8") == result.stdout
 
     @pytest.mark.parametrize("fmt", icnk_letter.EXPORT_FORMATS)
-    def test_export(self, script: str, release: icnk_letter.Release, fmt: str) -> None:
-        """``export FORMAT`` writes exactly the bytes of ``icnk_letter.export()`` (CRLF kept)."""
+    def test_export(self, script: str, release: icnk_letter.Release, fmt: icnk_letter.ExportFormat) -> None:
+        """``export FORMAT`` writes exactly the bytes of ``icnk_letter.export_bytes()`` (CRLF kept) to a pipe."""
         result = run(script, "export", fmt)
         assert (result.returncode, result.stderr) == (0, b"")
-        assert icnk_letter.export(release, fmt).encode("utf-8") == result.stdout
+        assert icnk_letter.export_bytes(release, fmt) == result.stdout
+
+    def test_export_help_lists_the_formats(self, script: str) -> None:
+        """``export --help`` describes every format of the registry, one entry each."""
+        out = ok(run(script, "export", "--help", env={**os.environ, "COLUMNS": "80"}))
+        assert max(len(line) for line in out.splitlines()) <= 80
+        out = out.replace("\n" + " " * 16, " ")  # the descriptions' wrapped lines, joined
+        for fmt in formats.all_formats():
+            assert f"\n  {fmt.name:<13} {fmt.description}" in out
+        assert "\n  datapackage   a folder" in out
 
     def test_export_to_file(self, script: str, release: icnk_letter.Release, tmp_path: Path) -> None:
         """``--output`` writes the file (and only it) and prints nothing."""
@@ -1353,7 +1362,7 @@ class TestReadme:
         """The README lists every export format, one line each, in the library's order, then the data package."""
         text = README.read_text(encoding="utf-8")
         section = text.split("## Export formats", 1)[1].split("\n## ", 1)[0]
-        listed = re.findall(r"^- `([a-z-]+)`: ", section, re.MULTILINE)
+        listed = re.findall(r"^- `([a-z0-9-]+)`: ", section, re.MULTILINE)
         assert [*icnk_letter.EXPORT_FORMATS, "datapackage"] == listed
 
 

@@ -29,7 +29,7 @@ import warnings
 from collections.abc import Callable
 from functools import cache
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 import attrs
 import frictionless
@@ -44,7 +44,7 @@ from rdflib import RDF, Literal, URIRef
 from rdflib.query import ResultRow
 
 import icnk_letter
-from icnk_letter import Release
+from icnk_letter import ExportFormat, Release
 from icnk_letter._datapackage import files as datapackage_files
 from icnk_letter._tables import ALL_TABLES, TABLES
 
@@ -58,6 +58,7 @@ GOLDEN_FILES = {
     "json": "release.json",
     "jsonld": "release.jsonld",
     "vcard": "contacts.vcf",
+    "vcard3": "contacts3.vcf",
     "popolo": "popolo.json",
     "csv-members": "members.csv",
     "csv-contacts": "contacts.csv",
@@ -78,8 +79,8 @@ HOSTILE = st.text(
 
 class TestExport:
     def test_formats(self) -> None:
-        """The formats, in the order the docs describe them."""
-        assert icnk_letter.EXPORT_FORMATS == (
+        """Issue 4's seven formats in its order, then sqlite and issue 13's citations (others come between)."""
+        ours = (
             "json",
             "jsonld",
             "vcard",
@@ -92,15 +93,16 @@ class TestExport:
             "bibtex",
             "ris",
         )
+        assert ours == tuple(fmt for fmt in icnk_letter.EXPORT_FORMATS if fmt in ours)
 
     @pytest.mark.parametrize("fmt", ["xml", "JSON", "", "csv"])
     def test_unknown_format(self, release: Release, fmt: str) -> None:
         """An unknown format is a ValueError listing the known ones."""
         with pytest.raises(ValueError, match=r"unknown export format .*'jsonld', 'vcard'.*'csv-claims'"):
-            icnk_letter.export(release, fmt)
+            icnk_letter.export(release, cast("ExportFormat", fmt))
 
     @pytest.mark.parametrize("fmt", GOLDEN_FILES)
-    def test_deterministic(self, release: Release, fmt: str) -> None:
+    def test_deterministic(self, release: Release, fmt: ExportFormat) -> None:
         """An equal but distinct release gives the same text."""
         again = icnk_letter.from_json(icnk_letter.to_json(release))
         assert again is not release
@@ -154,7 +156,7 @@ class TestExport:
 
 
 @pytest.mark.parametrize("fmt", GOLDEN_FILES)
-def test_golden(release: Release, fmt: str) -> None:
+def test_golden(release: Release, fmt: ExportFormat) -> None:
     """The bundled release's exports are pinned byte for byte (see the module docstring to update)."""
     _check_golden(GOLDEN_FILES[fmt], icnk_letter.export(release, fmt).encode("utf-8"))
 
@@ -190,7 +192,7 @@ class TestCsv:
     @pytest.mark.parametrize("table", TABLES, ids=lambda t: t.name)
     def test_rfc4180(self, release: Release, table: Any) -> None:
         """A header row, one row per record, the same number of fields, CRLF line ends."""
-        text = icnk_letter.export(release, f"csv-{table.name}")
+        text = icnk_letter.export(release, cast("ExportFormat", f"csv-{table.name}"))
         rows = read_csv(text)
         assert rows[0] == [column.name for column in table.columns]
         assert len(rows) == 1 + len(list(table.records(release)))
@@ -344,7 +346,7 @@ def trimmed(cell: str) -> str:
     return ""
 
 
-def _table(fmt: str, release: Release) -> list[dict[str, str]]:
+def _table(fmt: ExportFormat, release: Release) -> list[dict[str, str]]:
     header, *rows = read_csv(icnk_letter.export(release, fmt))
     return [dict(zip(header, row, strict=True)) for row in rows]
 

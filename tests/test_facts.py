@@ -274,7 +274,10 @@ class TestWrongArguments:
                 r"claims_by\(\) takes a Person, the Letter, the Release or an id",
             ),
             (lambda: api.verify("release"), r"verify\(\) takes a Release, got str: 'release'"),
-            (lambda: api.export("release", "json"), r"export\(\) takes a Release, got str"),
+            (
+                lambda: api.export("release", "json"),
+                r"export\(\) takes a Release or a Records collection, got str",
+            ),
             (lambda: api.write_datapackage(release.members, "out"), r"write_datapackage\(\) takes a Release"),
         ]
         for call, message in cases:

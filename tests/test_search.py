@@ -89,13 +89,13 @@ class TestQueries:
             "\U0001f600 \u200b \ufeff",
             "\u202e\u0301",
             "\ud800 amnesty\udfff",  # lone surrogates
-            "a" * 100_000,
-            "amnesty " * 12_500,
-            "".join(chr(c) for c in range(32, 2000)),
+            "a" * 1_000,  # the longest query accepted
+            "amnesty " * 125,
+            "".join(chr(c) for c in range(32, 1032)),
         ],
     )
     def test_odd_queries(self, release: Release, query: str) -> None:
-        """Control characters, emoji, regex syntax and 100,000 characters return normally."""
+        """Control characters, emoji, regex syntax and 1,000 characters (the limit) return normally."""
         assert isinstance(release.search(query), tuple)
 
     def test_nothing_matches(self, release: Release) -> None:

@@ -111,12 +111,13 @@ class TestPublicConverter:
     def test_hooks_change_nothing_of_ours(self) -> None:
         """A user's date hook on ``icnk_letter.converter`` changes neither exports nor to_dict, cached or not."""
         release = icnk_letter.load()
-        before = {fmt: icnk_letter.export(release, fmt) for fmt in ("json", "jsonld", "popolo")}
+        formats: tuple[icnk_letter.ExportFormat, ...] = ("json", "jsonld", "popolo")
+        before = {fmt: icnk_letter.export(release, fmt) for fmt in formats}
         fresh = attrs.evolve(release, title=release.title)
         icnk_letter.converter.register_unstructure_hook(datetime.date, lambda d: "poisoned")
         try:
             assert "poisoned" == icnk_letter.converter.unstructure(release.date)
-            after = {fmt: icnk_letter.export(fresh, fmt) for fmt in before}
+            after = {fmt: icnk_letter.export(fresh, fmt) for fmt in formats}
             assert (before, "2012-01-09", True) == (
                 after,
                 icnk_letter.to_dict(fresh)["date"],

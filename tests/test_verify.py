@@ -50,7 +50,7 @@ class TestBundled:
     def test_sound(self) -> None:
         """The bundled release passes every check."""
         report = icnk_letter.verify()
-        assert len(report.checks) == 20
+        assert len(report.checks) == 25
 
     def test_check_names(self) -> None:
         """The report names the checks of single records and of figures, kinds and counts."""

@@ -95,9 +95,13 @@ assert_type(icnk_letter.to_dict(release.contacts[0].phones), list[dict[str, Any]
 assert_type(icnk_letter.to_dict(icnk_letter.PhoneKind.MOBILE), str)
 assert_type(icnk_letter.from_json("[]", Records[Organization]), Records[Organization])
 assert_type(icnk_letter.export(release, "vcard"), str)
-assert_type(icnk_letter.EXPORT_FORMATS, tuple[str, ...])
+assert_type(icnk_letter.EXPORT_FORMATS, tuple[icnk_letter.ExportFormat, ...])
 chosen_format: icnk_letter.ExportFormat = "csv-members"
 assert_type(icnk_letter.export(release, chosen_format), str)
+assert_type(icnk_letter.export(release.members.filter(country="KR"), "csv-members"), str)
+assert_type(icnk_letter.export_bytes(release, "xlsx"), bytes)
+for each_format in icnk_letter.EXPORT_FORMATS:
+    assert_type(icnk_letter.export_bytes(release, each_format), bytes)
 assert_type(icnk_letter.MAX_JSON_SIZE, int)
 
 # Versions: the library's and the data's, for citing exactly what was used.

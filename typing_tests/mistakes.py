@@ -34,6 +34,8 @@ icnk_letter.from_json(release)  # type: ignore[call-overload]  # pyright: ignore
 
 # Export format names are a Literal: a misspelt one is an error.
 misspelt_format: icnk_letter.ExportFormat = "csv-member"  # type: ignore[assignment]  # pyright: ignore[reportAssignmentType]
+icnk_letter.export(release, "csv-member")  # type: ignore[arg-type]  # pyright: ignore[reportArgumentType]
+icnk_letter.export_bytes(release, "XLSX")  # type: ignore[arg-type]  # pyright: ignore[reportArgumentType]
 
 # Filter criteria belong to a kind of record: a misspelt one, or another kind's, is an error.
 release.members.filter(contry="KR")  # type: ignore[call-overload]  # pyright: ignore[reportCallIssue]

@@ -23,7 +23,7 @@ if TYPE_CHECKING:
 
     from ._convert import MAX_JSON_SIZE, converter, from_dict, from_json, to_dict, to_json
     from ._data import SCHEMA_VERSION
-    from ._export import export, write_datapackage
+    from ._export import export, export_bytes, write_datapackage
     from ._load import load
     from ._model import (
         Claim,
@@ -83,6 +83,7 @@ __all__ = [
     "VerificationReport",
     "converter",
     "export",
+    "export_bytes",
     "from_dict",
     "from_json",
     "load",
@@ -138,6 +139,7 @@ _LAZY: dict[str, str] = {
     "EXPORT_FORMATS": ".formats",
     "ExportFormat": ".formats",
     "export": "._export",
+    "export_bytes": "._export",
     "write_datapackage": "._export",
 }
 

@@ -34,7 +34,7 @@ import io
 import os
 import sys
 from collections.abc import Callable, Generator, Iterable, Mapping, Sequence
-from typing import IO, TYPE_CHECKING, Any, NamedTuple, NoReturn, TypeVar
+from typing import IO, TYPE_CHECKING, Any, NamedTuple, NoReturn, TypeVar, cast
 
 from ._cli_cite import cite, cite_options
 from ._errors import AmbiguousKeyError, DataError, NotFoundError
@@ -46,6 +46,7 @@ if TYPE_CHECKING:
     from ._cli_text import Row
     from ._model import Organization, Release
     from ._records import Records
+    from .formats import ExportFormat
 
 __all__ = ["main"]
 
@@ -196,6 +197,15 @@ def _stand_in_for_closed_streams() -> list[str]:
 class _Parser(argparse.ArgumentParser):
     """An argument parser that raises :class:`_Exit` instead of exiting, so that main() returns."""
 
+    # Text put before the epilog only when the help is printed, since it costs imports.
+    lazy_epilog: Callable[[], str] | None = None
+
+    def format_help(self) -> str:
+        if self.lazy_epilog is not None:
+            self.epilog = f"{self.lazy_epilog()}\n\n{self.epilog}"
+            self.lazy_epilog = None
+        return super().format_help()
+
     def exit(self, status: int = 0, message: str | None = None) -> NoReturn:
         if message:
             _write_stderr(message)
@@ -241,7 +251,11 @@ def _run(arguments: list[str]) -> int:
         if exc.message:
             _error(exc.message)
         return exc.code
-    except (NotFoundError, AmbiguousKeyError, DataError) as exc:
+    except (NotFoundError, AmbiguousKeyError) as exc:
+        # The key echoed back is cut to a preview: it may be up to 1,000 characters.
+        _error(str(exc).replace(repr(exc.key), _preview(exc.key), 1))
+        return NOT_FOUND
+    except DataError as exc:
         _error(str(exc))
         return NOT_FOUND
     except BrokenPipeError:
@@ -249,6 +263,11 @@ def _run(arguments: list[str]) -> int:
     except OSError as exc:
         _error(str(exc))
         return NOT_FOUND
+
+
+def _preview(text: str, length: int = 40) -> str:
+    """Return *text* as repr() shows it, cut to its first *length* characters if longer."""
+    return repr(text) if len(text) <= length else f"{text[:length]!r}... ({len(text)} characters)"
 
 
 def _error(message: str) -> None:
@@ -585,6 +604,7 @@ def _export_options(parser: _Parser) -> None:
         metavar="FORMAT",
         help="one of " + ", ".join(EXPORT_CHOICES) + " (datapackage needs --output DIR)",
     )
+    parser.lazy_epilog = _formats_help
     parser.add_argument(
         "-o",
         "--output",
@@ -795,7 +815,10 @@ def _show(args: argparse.Namespace) -> int:
     key: str = args.key
     if not key.strip():
         raise _Exit(USAGE, "the key is blank; give an id, a name, an acronym, an email or a phone number")
-    record = release.lookup(key)
+    try:
+        record = release.lookup(key)
+    except ValueError as exc:  # a key longer than the limit (a NotFoundError is a LookupError)
+        raise _Exit(USAGE, str(exc)) from None
     if args.format == "json":
         from ._convert import to_json
 
@@ -832,7 +855,7 @@ def _search(args: argparse.Namespace) -> int:
         elif rows:
             _write(table(HIT_COLUMNS, rows, terminal_width()) if fmt == "table" else tsv(rows))
     if not hits:
-        _error(f"nothing matches {query!r}")
+        _error(f"nothing matches {_preview(query)}")
         return NOT_FOUND
     return OK
 
@@ -861,22 +884,56 @@ def _text(args: argparse.Namespace) -> int:
 
 
 def _export(args: argparse.Namespace) -> int:
-    release = _release()
     fmt: str = args.export_format
     output: str | None = args.output
     if fmt == "datapackage":
         if output is None:
             raise _Exit(USAGE, "export datapackage writes a folder of files: give it one with --output DIR")
-        _write_datapackage(release, output)
+        _write_datapackage(_release(), output)
         return OK
-    from ._export import export
+    from ._export import export_bytes
+    from .formats import get
 
-    data = export(release, fmt).encode("utf-8")
+    chosen = get(fmt)
+    if output is None and chosen.binary and stdout_is_a_terminal():
+        raise _Exit(
+            USAGE,
+            f"{fmt} is a binary format, not for a terminal: "
+            f"give a file with --output icnk{chosen.extension}, or pipe it",
+        )
+    try:
+        data = export_bytes(_release(), cast("ExportFormat", fmt))
+    except ModuleNotFoundError as exc:  # an optional dependency, such as XlsxWriter, is missing
+        raise _Exit(NOT_FOUND, str(exc)) from None
     if output is None:
         _write_bytes(data)
     else:
         _write_file(output, data, force=args.force)
     return OK
+
+
+def _formats_help() -> str:
+    """Return the list of formats for ``export --help``, from the registry (which it imports)."""
+    import shutil
+    import textwrap
+
+    from .formats import all_formats
+
+    described = [
+        (fmt.name, fmt.description + (" (binary: give --output, or pipe it)" if fmt.binary else ""))
+        for fmt in all_formats()
+    ]
+    described.append(
+        ("datapackage", "a folder of the CSV tables, the text and datapackage.json (--output DIR)")
+    )
+    width = max(40, min(100, shutil.get_terminal_size().columns) - 2)
+    lines = [
+        textwrap.fill(
+            text, width, break_on_hyphens=False, initial_indent=f"  {name:<13} ", subsequent_indent=" " * 16
+        )
+        for name, text in described
+    ]
+    return "formats:\n" + "\n".join(lines)
 
 
 def _verify(args: argparse.Namespace) -> int:

@@ -8,7 +8,10 @@ from __future__ import annotations
 
 import argparse
 import sys
-from typing import IO, Final
+from typing import IO, TYPE_CHECKING, Final, cast
+
+if TYPE_CHECKING:
+    from .formats import ExportFormat
 
 __all__ = ["CITE_FORMATS", "cite", "cite_options"]
 
@@ -40,7 +43,7 @@ def cite(args: argparse.Namespace) -> int:
     else:
         from ._export import export
 
-        text = export(release, fmt)
+        text = export(release, cast("ExportFormat", fmt))  # one of the choices of --format
     # As bytes where stdout has them, so that the CRLF line ends of RIS reach a file unchanged.
     sys.stdout.flush()
     buffer: IO[bytes] | None = getattr(sys.stdout, "buffer", None)

@@ -23,13 +23,16 @@ from __future__ import annotations
 
 import hashlib
 import re
-from typing import Any
+from typing import TYPE_CHECKING, Any, cast
 
 from ._about import LICENSE, package_version
 from ._export import dump_json, export
 from ._model import Release
 from ._tables import ALL_TABLES, Table, check_references, table_named
 from .formats import EXPORT_FORMATS
+
+if TYPE_CHECKING:
+    from .formats import ExportFormat
 
 __all__ = ["descriptor", "files", "tables"]
 
@@ -58,7 +61,9 @@ def files(release: Release) -> dict[str, bytes]:
     formats = {name[len(_CSV) :] for name in EXPORT_FORMATS if name.startswith(_CSV)}
     contents = {
         table.path: (
-            export(release, f"{_CSV}{table.name}") if table.name in formats else table.render(release)
+            export(release, cast("ExportFormat", _CSV + table.name))
+            if table.name in formats
+            else table.render(release)
         ).encode("utf-8")
         for table in tables()
     }

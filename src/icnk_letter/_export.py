@@ -10,49 +10,153 @@ from __future__ import annotations
 import json
 import re
 from pathlib import Path
-from typing import Any, Final, TypeVar, cast
+from typing import Any, Final, Literal, TypeVar, cast, overload
 
 from ._cache import cache_for
 from ._errors import DataError, NotFoundError
-from ._model import Letter, Organization, Person, Phone, Record, Release
-from .formats import EXPORT_FORMATS, get
+from ._model import Claim, Contact, Letter, Organization, Person, Phone, Quote, Record, Release
+from ._records import Records, owner_of
+from .formats import EXPORT_FORMATS, ExportFormat, all_formats, get
+from .formats._format import KINDS, Format
 
-__all__ = ["EXPORT_FORMATS", "export", "write_datapackage"]
+__all__ = ["EXPORT_FORMATS", "export", "export_bytes", "write_datapackage"]
+
+_KINDS: Final[dict[type, str]] = {
+    Organization: "organizations",
+    Person: "people",
+    Contact: "contacts",
+    Quote: "quotes",
+    Claim: "claims",
+}
+
+_TYPES_CHECKED: Final = "export:types-checked"
 
 _R = TypeVar("_R", Letter, Organization, Person)
 _DIGITS = re.compile(r"[0-9]+")
 
 
-def export(release: Release, fmt: str) -> str:
-    """Return *release* in the format *fmt*, one of :data:`EXPORT_FORMATS`.
+def export(release: Release | Records[Any], fmt: ExportFormat) -> str:
+    """Return *release*, or a collection of its records, in the text format *fmt*.
 
-    The output is deterministic: the same release gives the same text, byte
-    for byte, on every supported Python. It is computed once per release and
-    then reused. See the "Formats" page of the docs for what each holds.
+    *fmt* is one of :data:`EXPORT_FORMATS` (a binary one, such as ``xlsx``,
+    needs :func:`export_bytes`). The output is deterministic: the same
+    release gives the same text, byte for byte, on every supported Python. A
+    whole release's export is computed once and then reused. See the
+    "Formats" page of the docs for what each holds.
+
+    A :class:`Records` collection, such as a filtered one, gives only its
+    records, in a format that holds records of its kind: ``csv-members`` for
+    organizations, ``csv-contacts`` and ``vcard`` for contacts,
+    ``csv-claims`` for claims, and ``json`` (a JSON array) for any kind.
 
     Raises:
-        ValueError: if *fmt* is not a known format; the message lists them.
-        DataError: if a reference of the release does not resolve (a release
-            that passes :func:`verify` never has one).
+        TypeError: if *release* is neither a :class:`Release` nor a
+            :class:`Records` collection of records.
+        ValueError: if *fmt* is not a known text format, or cannot hold the
+            collection given; the message names the formats that can.
+        DataError: if a value is not of its field's type (a release or a
+            record built with ``attrs.evolve()`` can hold anything), or a
+            reference of the release does not resolve (a release that passes
+            :func:`verify` never has one).
 
     >>> import icnk_letter
     >>> release = icnk_letter.load()
     >>> print(icnk_letter.export(release, "csv-members").splitlines()[2])
     amnesty-international,Amnesty International,,,,Amnesty International,3486,3507
-    >>> icnk_letter.export(release, "xml")
+    >>> korean = release.members.filter(country="KR")
+    >>> len(icnk_letter.export(korean, "csv-members").splitlines())  # the header and 9 rows
+    10
+    >>> icnk_letter.export(korean, "vcard")
     Traceback (most recent call last):
       ...
-    ValueError: unknown export format 'xml'; the formats are 'json', 'jsonld', 'vcard', 'popolo', 'csv-members', 'csv-contacts', 'csv-claims', 'sqlite', 'csl-json', 'bibtex', 'ris'
+    ValueError: 'vcard' cannot hold a collection of organizations; export it as 'json' or 'csv-members'
     """
-    _check_release(release, "export")
+    return _export(release, fmt, "export", binary=False)
+
+
+def export_bytes(obj: Release | Records[Any], fmt: ExportFormat) -> bytes:
+    """Return *obj*, a release or a collection of its records, in the format *fmt* as bytes.
+
+    Every format of :data:`EXPORT_FORMATS` works: a binary one as it is
+    written, a text one as the UTF-8 of :func:`export`. Collections and
+    errors are those of :func:`export`.
+
+    >>> import icnk_letter
+    >>> icnk_letter.export_bytes(icnk_letter.load(), "vcard")[:13]
+    b'BEGIN:VCARD\\r\\n'
+    """
+    data = _export(obj, fmt, "export_bytes", binary=True)
+    return data if isinstance(data, bytes) else data.encode("utf-8")
+
+
+@overload
+def _export(obj: Release | Records[Any], fmt: str, function: str, *, binary: Literal[False]) -> str: ...
+@overload
+def _export(obj: Release | Records[Any], fmt: str, function: str, *, binary: bool) -> str | bytes: ...
+def _export(obj: Release | Records[Any], fmt: str, function: str, *, binary: bool) -> str | bytes:
+    """Return *obj* in the format *fmt*; a binary format only if *binary* (for *function*'s errors)."""
+    if not isinstance(obj, (Release, Records)):
+        raise TypeError(
+            f"{function}() takes a Release or a Records collection, got {type(obj).__name__}: {obj!r:.60}"
+        )
     chosen = get(fmt)
-    cache = cache_for(release)
+    if chosen.binary and not binary:
+        raise ValueError(f"{fmt!r} is a binary format: use export_bytes(obj, {fmt!r}), which returns bytes")
+    if isinstance(obj, Records):
+        return _export_records(obj, chosen)
+    cache = cache_for(obj)
     key = f"export:{fmt}"
-    text: str | None = cache.get(key)
-    if text is None:
-        rendered: str = chosen.render(release)
-        cache[key] = text = rendered
-    return text
+    cached: str | bytes | None = cache.get(key)
+    if cached is not None:
+        return cached
+    _check_types(obj)  # a release built with attrs.evolve() may hold anything
+    result: str | bytes = chosen.render(obj)
+    cache[key] = result
+    return result
+
+
+def _export_records(records: Records[Any], chosen: Format[Any]) -> str | bytes:
+    kinds = kinds_of(records)
+    if chosen.render_records is None or not set(kinds) <= set(chosen.kinds):
+        what = "a collection of " + " and ".join(kinds) if kinds else "an empty collection"
+        able = [repr(fmt.name) for fmt in all_formats() if fmt.kinds and set(kinds) <= set(fmt.kinds)]
+        choices = " or ".join(filter(None, (", ".join(able[:-1]), able[-1])))
+        raise ValueError(f"{chosen.name!r} cannot hold {what}; export it as {choices}")
+    # Records built with attrs.evolve() may hold anything, and so may the release they come from.
+    owner = owner_of(records)
+    if owner is None:
+        for record in records:
+            _check_types(record)
+    else:
+        cache = cache_for(owner)
+        if not cache.get(_TYPES_CHECKED):
+            _check_types(owner)  # once per release: it is immutable
+            cache[_TYPES_CHECKED] = True
+    result: str | bytes = chosen.render_records(records)
+    return result
+
+
+def kinds_of(records: Records[Any]) -> tuple[str, ...]:
+    """Return the kinds of record in *records* (``"contacts"``...), in the order of :data:`KINDS`.
+
+    Raises:
+        TypeError: if an item of *records* is not a record of a kind a release has a collection of.
+
+    >>> import icnk_letter
+    >>> kinds_of(icnk_letter.load().people)
+    ('people',)
+    """
+    found: set[str] = set()
+    item: object
+    for item in records:
+        kind = _KINDS.get(type(item))
+        if kind is None:
+            raise TypeError(
+                f"a collection to export holds records ({', '.join(KINDS)}), "
+                f"not {type(item).__name__}: {item!r:.60}"
+            )
+        found.add(kind)
+    return tuple(kind for kind in KINDS if kind in found)
 
 
 def write_datapackage(release: Release, directory: str | Path) -> Path:
@@ -104,6 +208,24 @@ def render_json(release: Release) -> str:
     return dump_json(to_dict(release))
 
 
+def render_json_records(records: Records[Any]) -> str:
+    """Return *records* as the ``"json"`` export of a collection: a JSON array, one record per line.
+
+    >>> import icnk_letter
+    >>> print(render_json_records(icnk_letter.load().quotes)[:36])
+    [
+      {"id": "quote-1", "speaker": "ha
+    >>> render_json_records(icnk_letter.Records())
+    '[]\\n'
+    """
+    from ._convert import to_dict
+
+    items: list[dict[str, Any]] = to_dict(records)
+    if not items:
+        return "[]\n"
+    return "[\n" + ",\n".join("  " + _compact(item) for item in items) + "\n]\n"
+
+
 def dump_json(data: dict[str, Any]) -> str:
     """Return *data* as the JSON of the JSON exports: one top-level key, and one array item, per line.
 
@@ -136,6 +258,27 @@ def dump_json(data: dict[str, Any]) -> str:
 # One encoder for every line: json.dumps() with options builds a new one per call.
 _ENCODER: Final = json.JSONEncoder(ensure_ascii=False, allow_nan=False)
 _compact = _ENCODER.encode
+
+
+def _check_types(obj: object) -> None:
+    from ._typecheck import check_types
+
+    check_types(obj)
+
+
+def release_of(records: Records[Any], fmt: str) -> Release:
+    """Return the release *records* is a collection of, or raise ValueError if it has none.
+
+    The formats that look up the people and organizations of contacts need it.
+    """
+    release = owner_of(records)
+    if release is None:
+        raise ValueError(
+            f"{fmt!r} looks up the people and organizations the records name in the release they "
+            "come from, and this collection belongs to no release: export a collection taken from "
+            "one (release.contacts.filter(...)), or the release itself"
+        )
+    return release
 
 
 def _check_release(release: object, function: str) -> None:

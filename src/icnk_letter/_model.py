@@ -630,7 +630,7 @@ class Release:
         Raises:
             NotFoundError: if no record matches; the message suggests close ones.
             AmbiguousKeyError: if the key names several records.
-            ValueError: if *key* is empty or blank.
+            ValueError: if *key* is empty or blank, or longer than 1,000 characters.
             TypeError: if *key* is not a str.
 
         >>> import icnk_letter
@@ -738,7 +738,8 @@ class Release:
             limit: return at most this many hits.
 
         Raises:
-            ValueError: if *query* is empty or blank, or *kind* is unknown.
+            ValueError: if *query* is empty or blank or longer than 1,000
+                characters, or *kind* is unknown.
 
         >>> import icnk_letter
         >>> release = icnk_letter.load()

@@ -26,14 +26,15 @@ from __future__ import annotations
 import csv
 import io
 from collections.abc import Callable, Iterable, Iterator
-from typing import Any, Final
+from typing import Any, Final, cast
 
 import attrs
 
 from ._about import LICENSE_TEXT, package_version
 from ._errors import DataError
-from ._export import resolve, tel_uri
+from ._export import release_of, resolve, tel_uri
 from ._model import Claim, Contact, Organization, Person, PhoneKind, Release
+from ._records import Records, owner_of
 
 __all__ = [
     "ALL_TABLES",
@@ -153,6 +154,8 @@ class Table:
     records: Callable[[Release], Iterable[Any]]
     foreign_keys: tuple[ForeignKey, ...] = ()
     primary_key: tuple[str, ...] = ("id",)
+    needs_release: bool = False
+    """Whether a column looks up other records of the release (the contacts' people, say)."""
 
     @property
     def path(self) -> str:
@@ -170,14 +173,22 @@ class Table:
             schema["foreignKeys"] = [key.descriptor() for key in self.foreign_keys]
         return schema
 
-    def rows(self, release: Release) -> Iterator[list[Cell]]:
-        """Yield the header, then one row per record."""
+    def rows(self, release: Release, records: Iterable[Any] | None = None) -> Iterator[list[Cell]]:
+        """Yield the header, then one row per record (of *records*, or else all the release's)."""
         yield [column.name for column in self.columns]
-        for record in self.records(release):
+        for record in self.records(release) if records is None else records:
             yield [column.value(record, release) for column in self.columns]
 
-    def render(self, release: Release) -> str:
-        """Return the table as CSV text."""
+    def render_records(self, records: Records[Any]) -> str:
+        """Return the table of the records of *records* only, a collection of this table's kind."""
+        release = owner_of(records)
+        if release is None:
+            # Only a table that needs the release reads it; the others can do without.
+            release = release_of(records, f"csv-{self.name}") if self.needs_release else cast("Release", None)
+        return self.render(release, records)
+
+    def render(self, release: Release, records: Iterable[Any] | None = None) -> str:
+        """Return the table as CSV text (of *records*, or else of all the release's records)."""
         out = io.StringIO(newline="")
         writer = csv.writer(
             out,
@@ -191,7 +202,7 @@ class Table:
         verbatim = [column.verbatim for column in self.columns]
         writer.writerows(
             [_cell(value, keep) for value, keep in zip(row, verbatim, strict=True)]
-            for row in self.rows(release)
+            for row in self.rows(release, records)
         )
         return out.getvalue()
 
@@ -374,6 +385,7 @@ CONTACTS: Final = Table(
         *_span_columns("the paragraph"),
     ),
     records=lambda release: release.contacts,
+    needs_release=True,
     foreign_keys=(ForeignKey("person", "people"), ForeignKey("organization", "members")),
 )
 

@@ -20,12 +20,13 @@ from __future__ import annotations
 
 import re
 import uuid
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 
-from ._export import resolve, tel_uri
+from ._export import release_of, resolve, tel_uri
 from ._model import Contact, Organization, Person, PhoneKind, Release
+from ._records import Records
 
-__all__ = ["escape", "fold", "render"]
+__all__ = ["escape", "fold", "render", "render_contacts", "render_records"]
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
 _COUNTRY = re.compile(r"[A-Z]{2}")
@@ -69,10 +70,18 @@ def fold(line: str) -> str:
 
 def render(release: Release) -> str:
     """Return the contacts of *release* as vCard 4.0 cards."""
+    return render_contacts(release, release.contacts)
+
+
+def render_records(contacts: Records[Contact]) -> str:
+    """Return the contacts of a collection of a release as vCard 4.0 cards."""
+    return render_contacts(release_of(contacts, "vcard"), contacts)
+
+
+def render_contacts(release: Release, contacts: Iterable[Contact]) -> str:
+    """Return *contacts*, contacts of *release*, as vCard 4.0 cards."""
     return "".join(
-        fold(line)
-        for index, contact in enumerate(release.contacts)
-        for line in _card(release, index, contact)
+        fold(line) for index, contact in enumerate(contacts) for line in _card(release, index, contact)
     )
 
 

@@ -32,10 +32,12 @@ ExportFormat = Literal[
     "json",
     "jsonld",
     "vcard",
+    "vcard3",
     "popolo",
     "csv-members",
     "csv-contacts",
     "csv-claims",
+    "xlsx",
     "sqlite",
     "csl-json",
     "bibtex",
@@ -43,7 +45,7 @@ ExportFormat = Literal[
 ]
 """The name of an export format, as :func:`icnk_letter.export` takes it."""
 
-EXPORT_FORMATS: Final[tuple[str, ...]] = get_args(ExportFormat)
+EXPORT_FORMATS: Final[tuple[ExportFormat, ...]] = get_args(ExportFormat)
 """The names :func:`icnk_letter.export` knows, in the order the docs describe them."""
 
 
@@ -65,7 +67,7 @@ def get(name: str) -> Format[Any]:
     >>> get("xml")
     Traceback (most recent call last):
       ...
-    ValueError: unknown export format 'xml'; the formats are 'json', 'jsonld', 'vcard', 'popolo', 'csv-members', 'csv-contacts', 'csv-claims', 'sqlite', 'csl-json', 'bibtex', 'ris'
+    ValueError: unknown export format 'xml'; the formats are 'json', 'jsonld', 'vcard', ...'csv-claims'...
     """
     if name not in EXPORT_FORMATS:
         known = ", ".join(repr(known) for known in EXPORT_FORMATS)

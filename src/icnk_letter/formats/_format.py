@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import TYPE_CHECKING, Generic, TypeVar
+from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
 import attrs
 
 if TYPE_CHECKING:
     from .._model import Release
+    from .._records import Records
 
 __all__ = ["KINDS", "Format"]
 
@@ -42,3 +43,15 @@ class Format(Generic[T]):
     """Return a whole release in the format: ``str`` for text, ``bytes`` for a binary format."""
     description: str = ""
     """One line for the docs and ``--help``: what the format holds and who reads it."""
+    render_records: Callable[[Records[Any]], T] | None = attrs.field(default=None, kw_only=True)
+    """Return a collection of records of :attr:`kinds` (maybe empty) in the format.
+
+    Given exactly when :attr:`kinds` is not empty.
+    """
+
+    def __attrs_post_init__(self) -> None:
+        if bool(self.kinds) != (self.render_records is not None):
+            raise ValueError(f"format {self.name!r}: give render_records exactly when kinds is not empty")
+        unknown = [kind for kind in self.kinds if kind not in KINDS]
+        if unknown:
+            raise ValueError(f"format {self.name!r}: unknown kinds {unknown}; the kinds are {KINDS}")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Final
 
-from .._tables import render_claims
+from .._tables import CLAIMS, render_claims
 from ._format import Format
 
 FORMAT: Final = Format(
@@ -14,5 +14,6 @@ FORMAT: Final = Format(
     binary=False,
     kinds=("claims",),
     render=render_claims,
+    render_records=CLAIMS.render_records,
     description="the violations, demands and statements as a CSV table, one row per claim",
 )

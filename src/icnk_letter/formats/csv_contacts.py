@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Final
 
-from .._tables import render_contacts
+from .._tables import CONTACTS, render_contacts
 from ._format import Format
 
 FORMAT: Final = Format(
@@ -14,5 +14,6 @@ FORMAT: Final = Format(
     binary=False,
     kinds=("contacts",),
     render=render_contacts,
+    render_records=CONTACTS.render_records,
     description="the press contacts as a CSV table, one row per contact",
 )

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Final
 
-from .._tables import render_members
+from .._tables import MEMBERS, render_members
 from ._format import Format
 
 FORMAT: Final = Format(
@@ -14,5 +14,6 @@ FORMAT: Final = Format(
     binary=False,
     kinds=("organizations",),
     render=render_members,
+    render_records=MEMBERS.render_records,
     description="the member list as a CSV table, one row per member",
 )

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Final
 
-from .._export import render_json
+from .._export import render_json, render_json_records
 from ._format import Format
 
 FORMAT: Final = Format(
@@ -14,5 +14,6 @@ FORMAT: Final = Format(
     binary=False,
     kinds=("organizations", "people", "contacts", "quotes", "claims"),
     render=render_json,
+    render_records=render_json_records,
     description="the lossless JSON of the release, the same data as to_json(), one record per line",
 )
