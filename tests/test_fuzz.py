@@ -13,7 +13,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import icnk_letter
-from icnk_letter import EXPORT_FORMATS, DataError, Release
+from icnk_letter import EXPORT_FORMATS, DataError, ExportFormat, Release
 from icnk_letter._unicode import escape_line
 from tests.strategies import evolved_releases, mutated_json_bytes, mutated_release_data
 
@@ -78,10 +78,10 @@ class TestEvolvedReleases:
 
     @FUZZ
     @given(evolved_releases(), st.sampled_from(EXPORT_FORMATS))
-    def test_export(self, release: Release, fmt: str) -> None:
-        """Text or a DataError."""
-        result = load_or_refuse(icnk_letter.export, release, fmt)
-        assert result is None or isinstance(result, str)
+    def test_export(self, release: Release, fmt: ExportFormat) -> None:
+        """The bytes of any format, text or binary, or a DataError."""
+        result = load_or_refuse(icnk_letter.export_bytes, release, fmt)
+        assert result is None or isinstance(result, bytes)
 
     @FUZZ
     @given(evolved_releases())
