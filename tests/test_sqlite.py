@@ -16,13 +16,13 @@ import urllib.error
 import urllib.request
 from collections.abc import Generator, Iterator
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 import attrs
 import pytest
 
 import icnk_letter
-from icnk_letter import Release
+from icnk_letter import ExportFormat, Release
 from icnk_letter._sqlite import render
 from icnk_letter._tables import ALL_TABLES, TABLES
 
@@ -54,6 +54,20 @@ def rows(connection: sqlite3.Connection, sql: str, *parameters: object) -> list[
 
 
 class TestFile:
+    def test_export_bytes_and_the_command_line(self, database: Path, tmp_path: Path) -> None:
+        """export_bytes() gives the database, and ``icnk-letter export sqlite -o`` writes the same bytes."""
+        assert database.read_bytes() == icnk_letter.export_bytes(icnk_letter.load(), "sqlite")
+        folder = Path(sys.executable).parent
+        script = next(
+            folder / name for name in ("icnk-letter", "icnk-letter.exe") if (folder / name).is_file()
+        )
+        target = tmp_path / "icnk.db"
+        result = subprocess.run(
+            [str(script), "export", "sqlite", "-o", str(target)], capture_output=True, check=False
+        )
+        assert (0, b"", b"") == (result.returncode, result.stdout, result.stderr)
+        assert database.read_bytes() == target.read_bytes()
+
     def test_is_a_sqlite_database(self, database: Path) -> None:
         """The bytes are a SQLite 3 file whose integrity check passes."""
         assert database.read_bytes()[:16] == b"SQLite format 3\x00"
@@ -94,7 +108,7 @@ class TestTables:
     ) -> None:
         """The tables of the CSV exports have their column names, and the same values, row for row."""
         header, *csv_rows = csv.reader(
-            io.StringIO(icnk_letter.export(release, f"csv-{table.name}"), newline="")
+            io.StringIO(icnk_letter.export(release, cast("ExportFormat", f"csv-{table.name}")), newline="")
         )
         cursor = connection.execute(f'SELECT * FROM "{table.name}"')
         assert header == [column[0] for column in cursor.description]
