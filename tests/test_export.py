@@ -19,9 +19,11 @@ from __future__ import annotations
 
 import csv
 import hashlib
+import html
 import io
 import json
 import os
+import re
 import subprocess
 import sys
 import unicodedata
@@ -47,6 +49,8 @@ import icnk_letter
 from icnk_letter import ExportFormat, Release
 from icnk_letter._datapackage import files as datapackage_files
 from icnk_letter._tables import ALL_TABLES, TABLES
+
+from .programs import require_program
 
 if sys.version_info >= (3, 12):
     from importlib.resources import files
@@ -277,6 +281,43 @@ class TestCsv:
         assert (contact[8], contact[9]) == (_guarded(role), _guarded(text))
         claim = read_csv(icnk_letter.export(hostile, "csv-claims"))[1]
         assert claim[2] == _guarded(text)
+
+    def test_what_libreoffice_shows(self, release: Release, tmp_path: Path) -> None:
+        """LibreOffice Calc shows a guarded cell as text with its apostrophe, as docs/formats.md says."""
+        soffice = require_program(
+            "soffice", "libreoffice", purpose="check what LibreOffice Calc shows of a guarded CSV cell"
+        )
+        members = [attrs.evolve(release.members[0], name="=1+1", acronym="-5"), *release.members[1:]]
+        source = tmp_path / "members.csv"
+        text = icnk_letter.export(attrs.evolve(release, members=members), "csv-members")
+        # The check is live: an unguarded cell, added by hand, is a formula that LibreOffice computes.
+        source.write_bytes((text + "zz-unguarded,=2+3\r\n").encode())
+        result = subprocess.run(
+            [
+                soffice,
+                f"-env:UserInstallation={(tmp_path / 'profile').as_uri()}",
+                "--headless",
+                # The CSV import: comma, double quote, UTF-8 (76), from line 1; then HTML, as displayed.
+                "--infilter=CSV:44,34,76,1",
+                "--convert-to",
+                "html",
+                "--outdir",
+                str(tmp_path),
+                str(source),
+            ],
+            capture_output=True,
+            timeout=180,
+            check=False,
+        )
+        assert 0 == result.returncode, result.stderr.decode(errors="replace")
+        page = (tmp_path / "members.html").read_text(encoding="utf-8", errors="replace")
+        cells = [
+            html.unescape(re.sub(r"<[^>]+>", "", cell)).strip()
+            for cell in re.findall(r"<td[^>]*>(.*?)</td>", page, re.DOTALL)
+        ]
+        width = len(read_csv(text)[0])
+        assert ["'=1+1", "'-5"] == cells[width + 1 : width + 3]
+        assert ["zz-unguarded", "5"] == cells[-width:][:2]
 
     def test_guard(self) -> None:
         """The OWASP list, the full-width forms, and nothing else."""
