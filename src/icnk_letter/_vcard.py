@@ -25,7 +25,7 @@ from collections.abc import Iterator
 from ._export import resolve, tel_uri
 from ._model import Contact, Organization, Person, PhoneKind, Release
 
-__all__ = ["escape", "fold", "render"]
+__all__ = ["card", "escape", "fold", "render"]
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
 _COUNTRY = re.compile(r"[A-Z]{2}")
@@ -74,6 +74,18 @@ def render(release: Release) -> str:
         for index, contact in enumerate(release.contacts)
         for line in _card(release, index, contact)
     )
+
+
+def card(release: Release, contact: Contact) -> str:
+    """Return the vCard of one *contact* of *release*, as :func:`render` writes it.
+
+    >>> import icnk_letter
+    >>> release = icnk_letter.load()
+    >>> card(release, release.contacts[0]) in render(release)
+    True
+    """
+    index = release.contacts.index(contact) if contact in release.contacts else 0
+    return "".join(fold(line) for line in _card(release, index, contact))
 
 
 def _card(release: Release, index: int, contact: Contact) -> Iterator[str]:

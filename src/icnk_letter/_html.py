@@ -1,0 +1,795 @@
+"""The reading page: one self-contained HTML5 document of the release and every record in it.
+
+The page holds the release verbatim in ``<div id="release-text">`` (a ``div``
+and not a ``pre``, whose parser drops a leading newline), styled
+``white-space: pre-wrap``, so that its ``textContent`` is :attr:`Release.text`
+exactly. Every record's main span is wrapped in a ``<span>`` with the record's
+``id``; each mention in one with ``data-record`` (and an ``id`` of its own,
+``amnesty-international.mention-1``); both carry ``data-kind``. The spans of
+the source's discrepancies are marked too (``data-discrepancy``). Spans that
+nest stay nested; where two spans cross, the later one is split into
+fragments, only the first of which has the ``id``. The words of every span
+are links (``<a href="#row.ID">``) to the record's row in the tables below,
+and each row links back to its words.
+
+Nothing is loaded from elsewhere: the styles are inline, the chart is inline
+SVG, the vCards are ``data:`` links, and a Content-Security-Policy forbids any
+fetch. All text is escaped, carriage returns as ``&#13;`` so that the parser
+keeps them (it cannot carry a NUL character, which becomes U+FFFD).
+
+The ids the page gives its own elements contain a ``.`` (``row.ID``,
+``section.members``), which record ids, lowercase slugs, never do.
+"""
+
+from __future__ import annotations
+
+import datetime
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from typing import Any, Final
+from urllib.parse import quote as _percent
+
+import attrs
+
+from ._errors import DataError, NotFoundError
+from ._export import resolve, tel_uri
+from ._marks import KINDS, label_of, marks
+from ._model import (
+    Claim,
+    ClaimKind,
+    Contact,
+    Discrepancy,
+    Letter,
+    Organization,
+    Person,
+    PhoneKind,
+    Release,
+    Span,
+)
+
+__all__ = ["render"]
+
+_MONTHS: Final = (
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+)
+NONE_PRINTED: Final = "none printed"
+
+
+def render(release: Release) -> str:
+    """Return *release* as one self-contained HTML5 page.
+
+    >>> import icnk_letter
+    >>> page = render(icnk_letter.load())
+    >>> page.startswith("<!DOCTYPE html>"), '<span class="r k-organization" id="amnesty-international"' in page
+    (True, True)
+    """
+    for index, contact in enumerate(release.contacts):
+        resolve(release, contact.person, Person, f"contacts[{index}].person")
+        resolve(release, contact.organization, Organization, f"contacts[{index}].organization")
+    version = _package_version()
+    parts = [
+        "<!DOCTYPE html>\n",
+        '<html lang="en">\n<head>\n<meta charset="utf-8">\n',
+        '<meta name="viewport" content="width=device-width, initial-scale=1">\n',
+        "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'\">\n",
+        f'<meta name="generator" content="icnk_letter {_esc(version)}">\n',
+        f"<title>{_esc(release.title)}</title>\n",
+        f"<style>{STYLE}</style>\n",
+        "</head>\n<body>\n",
+        '<a class="skip" href="#section.members">Skip the text, to the tables</a>\n',
+        _header(release, version),
+        "<main>\n",
+        _text_section(release),
+        _members_section(release),
+        _contacts_section(release),
+        _claims_section(release),
+        _quotes_section(release),
+        _people_section(release),
+        _others_section(release),
+        _discrepancies_section(release),
+        sources_section(release),
+        "</main>\n",
+        _footer(release, version),
+        "</body>\n</html>\n",
+    ]
+    return "".join(parts)
+
+
+def _package_version() -> str:
+    from importlib.metadata import version
+
+    return version("icnk-letter")
+
+
+# --- escaping -----------------------------------------------------------------------------------
+
+
+def _esc(value: str) -> str:
+    """Return *value* escaped for HTML text and double-quoted attributes.
+
+    A carriage return becomes ``&#13;`` (the parser would turn a raw one into a
+    line feed) and NUL, which HTML cannot carry, U+FFFD.
+
+    >>> _esc('<a href="x">&\\r')
+    '&lt;a href=&quot;x&quot;&gt;&amp;&#13;'
+    """
+    value = value.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace('"', "&quot;")
+    if "\r" in value:
+        value = value.replace("\r", "&#13;")
+    if "\0" in value:
+        value = value.replace("\0", "\ufffd")
+    return value
+
+
+def _fragment(target_id: str) -> str:
+    """Return the ``href`` of a link to the element *target_id* on this page, escaped."""
+    return "#" + _esc(_percent(target_id, safe="-._~!$'()*+,;=:@/?"))
+
+
+def _row(record_id: str) -> str:
+    return "row." + record_id
+
+
+def _link(target_id: str, text: str, *, title: str | None = None) -> str:
+    title_attr = f' title="{_esc(title)}"' if title is not None else ""
+    return f'<a href="{_fragment(target_id)}"{title_attr}>{_esc(text)}</a>'
+
+
+def _short(text: str, limit: int = 60) -> str:
+    """Return *text* cut to *limit* characters, with an ellipsis if it was longer."""
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "\u2026"
+
+
+# --- the text -------------------------------------------------------------------------------------
+
+
+@attrs.frozen
+class _Element:
+    """One marked span of the text: the attributes of its first fragment and of the rest."""
+
+    start: int
+    end: int
+    first: str
+    rest: str
+    href: str
+    title: str
+
+
+def _elements(release: Release) -> list[_Element]:
+    """Return the marked spans of *release*, clipped to its text, in the order they open."""
+    size = len(release.text)
+    found: list[tuple[int, int, int, _Element]] = []
+
+    def add(span: Span, first: str, rest: str, href: str, title: str) -> None:
+        start = min(max(span.start, 0), size)
+        end = min(max(span.end, start), size)
+        # Outer spans open first (the longer of two that start together), then printed order.
+        found.append((start, -end, len(found), _Element(start, end, first, rest, href, title)))
+
+    for mark in marks(release):
+        record, kind = mark.record, mark.kind
+        record_id = _esc(record.id)
+        title = f"{_short(label_of(release, record))} ({kind})"
+        href = _fragment(_row(record.id))
+        if mark.mention == 0:
+            first = f'class="r k-{kind}" id="{record_id}" data-kind="{kind}"'
+            rest = f'class="r k-{kind}" data-record="{record_id}" data-kind="{kind}"'
+        else:
+            mention_id = _esc(f"{record.id}.mention-{mark.mention}")
+            first = f'class="r k-{kind} m" id="{mention_id}" data-record="{record_id}" data-kind="{kind}"'
+            rest = f'class="r k-{kind} m" data-record="{record_id}" data-kind="{kind}"'
+        add(mark.span, first, rest, href, title)
+    for discrepancy in release.discrepancies:
+        discrepancy_id = _esc(discrepancy.id)
+        href = _fragment("discrepancy." + discrepancy.id)
+        for number, span in enumerate(discrepancy.spans, start=1):
+            span_id = _esc(f"discrepancy.{discrepancy.id}.{number}")
+            first = f'class="d" id="{span_id}" data-discrepancy="{discrepancy_id}"'
+            rest = f'class="d" data-discrepancy="{discrepancy_id}"'
+            add(span, first, rest, href, f"discrepancy: {discrepancy.id}")
+    found.sort(key=lambda item: item[:3])
+    return [element for *_, element in found]
+
+
+def text_markup(release: Release) -> str:
+    """Return the inside of ``#release-text``: the text, escaped, with every span marked.
+
+    Each element opens where its span starts and closes where it ends. When
+    an element must close while elements opened inside it are still open (two
+    spans that cross), those are closed with it and reopened right after as
+    fragments without the ``id``, so the markup always nests and the text is
+    never changed. Every run of text inside a span is a link to the row of the
+    innermost one.
+
+    >>> import icnk_letter
+    >>> markup = text_markup(icnk_letter.load())
+    >>> markup.count('id="amnesty-international"'), markup.count('data-record="amnesty-international"')
+    (1, 1)
+    """
+    text = release.text
+    elements = _elements(release)
+    starts: dict[int, list[_Element]] = {}
+    empties: dict[int, list[_Element]] = {}
+    bounds = {0, len(text)}
+    for element in elements:
+        (starts if element.end > element.start else empties).setdefault(element.start, []).append(element)
+        bounds.update((element.start, element.end))
+    positions = sorted(bounds)
+    out: list[str] = []
+    stack: list[_Element] = []
+    for here, there in zip(positions, [*positions[1:], len(text)], strict=True):
+        closing = [index for index, element in enumerate(stack) if element.end == here]
+        if closing:
+            reopened = [element for element in stack[closing[0] :] if element.end != here]
+            out.append("</span>" * (len(stack) - closing[0]))
+            del stack[closing[0] :]
+            for element in reopened:
+                out.append(f"<span {element.rest}>")
+                stack.append(element)
+        for element in empties.get(here, ()):
+            out.append(f"<span {element.first}></span>")
+        for element in starts.get(here, ()):
+            out.append(f"<span {element.first}>")
+            stack.append(element)
+        if there > here:
+            words = _esc(text[here:there])
+            if stack:
+                innermost = stack[-1]
+                out.append(f'<a href="{innermost.href}" title="{_esc(innermost.title)}">{words}</a>')
+            else:
+                out.append(words)
+    return "".join(out)
+
+
+def _text_section(release: Release) -> str:
+    legend = "".join(f'<li><span class="r k-{kind}">{kind}</span></li>' for kind in KINDS)
+    return (
+        '<section aria-labelledby="section.text">\n'
+        '<h2 id="section.text">The release, verbatim</h2>\n'
+        "<p>Every record is marked where it is written; follow a marked phrase to its entry in the "
+        "tables, and an entry back to its words. Each kind of record is underlined differently:</p>\n"
+        f'<ul class="legend">{legend}'
+        '<li><span class="d">discrepancy of the source</span></li></ul>\n'
+        f'<div id="release-text">{text_markup(release)}</div>\n'
+        "</section>\n"
+    )
+
+
+# --- the header and footer ------------------------------------------------------------------------
+
+
+def _date_as_read(date: datetime.date) -> str:
+    return f"{date.day} {_MONTHS[date.month - 1]} {date.year}"
+
+
+def _count(count: int, noun: str, plural: str | None = None) -> str:
+    """Return *count* and *noun*, in the plural unless it is 1.
+
+    >>> _count(1, "quote"), _count(5, "person", "people"), _count(0, "claim")
+    ('1 quote', '5 people', '0 claims')
+    """
+    return f"{count} {noun if count == 1 else plural or noun + 's'}"
+
+
+def _header(release: Release, version: str) -> str:
+    counts = ", ".join(
+        (
+            _count(len(release.members), "member"),
+            _count(len(release.contacts), "press contact"),
+            _count(len(release.claims), "claim"),
+            _count(len(release.quotes), "quote"),
+            _count(len(release.people), "person", "people"),
+        )
+    )
+    sections: tuple[tuple[str, str], ...] = (
+        ("section.text", "Text"),
+        ("section.members", "Members"),
+        ("section.contacts", "Contacts"),
+        ("section.claims", "Claims"),
+        ("section.quotes", "Quotes"),
+        ("section.people", "People"),
+        ("section.others", "Letter and other organizations"),
+        ("section.discrepancies", "Discrepancies"),
+    )
+    if _sources_of(release):
+        sections = (*sections, ("section.sources", "Sources"))
+    nav = "".join(f"<li>{_link(target, label)}</li>" for target, label in sections)
+    return (
+        "<header>\n"
+        f'<p class="dateline">{_esc(release.dateline)} \u00b7 press release</p>\n'
+        f"<h1>{_esc(release.title)}</h1>\n"
+        '<dl class="summary">\n'
+        f"<dt>Date as printed</dt><dd>{_esc(release.date_as_printed)}</dd>\n"
+        f'<dt>Date as read</dt><dd><time datetime="{release.date.isoformat()}">'
+        f"{_date_as_read(release.date)}</time> (month.day.year)</dd>\n"
+        f"<dt>Records</dt><dd>{counts}</dd>\n"
+        f'<dt>SHA-256 of the text</dt><dd><code class="hash">{_esc(release.sha256)}</code></dd>\n'
+        f"<dt>Made by</dt><dd>icnk_letter {_esc(version)}, data schema {_esc(release.schema_version)}</dd>\n"
+        "</dl>\n"
+        f'<nav aria-label="Sections"><ul>{nav}</ul></nav>\n'
+        "</header>\n"
+    )
+
+
+def _footer(release: Release, version: str) -> str:
+    return (
+        "<footer>\n"
+        f"<p>Made by icnk_letter {_esc(version)} from the text of the release ({len(release.text)} "
+        "characters, reproduced verbatim as a historical record; it belongs to its authors). "
+        'Every value above points back to its words. <a href="#section.text">Back to the text</a>.</p>\n'
+        "</footer>\n"
+    )
+
+
+# --- tables ---------------------------------------------------------------------------------------
+
+
+def _table(caption: str, headers: Sequence[str], rows: Iterable[tuple[str, Sequence[str]]]) -> str:
+    """Return a table; each row is (its id, its cells as HTML); cells carry their header for phones."""
+    head = "".join(f'<th scope="col">{_esc(header)}</th>' for header in headers)
+    body: list[str] = []
+    for row_id, cells in rows:
+        tds = "".join(
+            f'<td data-label="{_esc(header)}">{cell}</td>'
+            for header, cell in zip(headers, cells, strict=True)
+        )
+        body.append(f'<tr id="{_esc(row_id)}">{tds}</tr>\n')
+    return (
+        f"<table>\n<caption>{_esc(caption)}</caption>\n<thead><tr>{head}</tr></thead>\n"
+        f"<tbody>\n{''.join(body)}</tbody>\n</table>\n"
+    )
+
+
+def _section(key: str, heading: str, *content: str) -> str:
+    return (
+        f'<section aria-labelledby="section.{key}">\n<h2 id="section.{key}">{_esc(heading)}</h2>\n'
+        f"{''.join(content)}</section>\n"
+    )
+
+
+def _words(record_id: str, text: str) -> str:
+    """Return a link from a table back to the main span of *record_id*."""
+    return _link(record_id, text, title="Show the words in the text")
+
+
+def _mentions(record: Organization | Person) -> str:
+    links = [
+        _link(f"{record.id}.mention-{number}", str(number), title=_short(span.quote))
+        for number, span in enumerate(record.mentions, start=1)
+    ]
+    return ", ".join(links) if links else "\u2014"
+
+
+def _country(organization: Organization) -> str:
+    if organization.country is None:
+        return f'<span class="none">{NONE_PRINTED}</span>'
+    printed = organization.country_as_printed
+    suffix = f" ({_esc(printed)})" if printed is not None and printed != organization.country else ""
+    return f"{_esc(organization.country)}{suffix}"
+
+
+def _optional(value: str | None) -> str:
+    return _esc(value) if value is not None else "\u2014"
+
+
+def _members_section(release: Release) -> str:
+    rows = (
+        (
+            _row(member.id),
+            (
+                str(number),
+                _words(member.id, member.name),
+                _optional(member.acronym),
+                _country(member),
+                _mentions(member),
+            ),
+        )
+        for number, member in enumerate(release.members, start=1)
+    )
+    return _section(
+        "members",
+        "Members",
+        f"<p>The member list names {len(release.members)} organizations; the release says "
+        f"{release.stated_organization_count} released the letter (see the discrepancies).</p>\n",
+        chart(release),
+        _table(
+            "The members, in printed order",
+            ("No.", "Name", "Acronym", "Country", "Also named in the text"),
+            rows,
+        ),
+    )
+
+
+def _contact_row(release: Release, contact: Contact) -> tuple[str, tuple[str, ...]]:
+    from ._vcard import card
+
+    person = release.by_id(contact.person)
+    organization = release.by_id(contact.organization)
+    languages = ", ".join(
+        f'<span lang="{_esc(lang.tag)}">{_esc(lang.as_printed)}</span>' for lang in contact.languages
+    )
+    phones: list[str] = []
+    for phone in contact.phones:
+        uri = tel_uri(phone)
+        shown = _esc(phone.as_printed)
+        link = f'<a href="{_esc(uri)}">{shown}</a>' if uri is not None else shown
+        phones.append(link + (" (mobile)" if phone.kind is PhoneKind.MOBILE else ""))
+    emails = [
+        f'<a href="mailto:{_esc(_percent(email, safe="@+"))}">{_esc(email)}</a>' for email in contact.emails
+    ]
+    name = label_of(release, person)
+    vcard = "data:text/vcard;charset=utf-8," + _percent(card(release, contact), safe="")
+    download = (
+        f'<a href="{_esc(vcard)}" download="{_esc(contact.id)}.vcf" '
+        f'aria-label="vCard of {_esc(name)}">vCard</a>'
+    )
+    role = f"<br>{_esc(contact.role)}" if contact.role is not None else ""
+    return (
+        _row(contact.id),
+        (
+            _words(contact.id, contact.city),
+            _link(_row(person.id), name) + role,
+            _link(_row(organization.id), label_of(release, organization)),
+            languages or "\u2014",
+            "<br>".join(phones) or "\u2014",
+            "<br>".join(emails) or "\u2014",
+            download,
+        ),
+    )
+
+
+def _contacts_section(release: Release) -> str:
+    return _section(
+        "contacts",
+        "Press contacts",
+        _table(
+            "The press contacts, one per city",
+            ("City", "Person", "Organization", "Languages", "Phones", "E-mail", "Card"),
+            (_contact_row(release, contact) for contact in release.contacts),
+        ),
+    )
+
+
+def _author(release: Release, author_id: str) -> str:
+    if author_id == release.id:
+        return "the release itself"
+    try:
+        record = release.by_id(author_id)
+    except NotFoundError:
+        return _esc(author_id)
+    return _link(_row(record.id), label_of(release, record))
+
+
+def _figure(claim: Claim) -> str:
+    quantity = claim.quantity
+    if quantity is None:
+        return "\u2014"
+    bound = "exactly" if quantity.exact else "at least"
+    return f"{_esc(quantity.as_printed)}: {bound} {quantity.value:,} {_esc(quantity.unit)}"
+
+
+_CLAIM_KINDS: Final = {
+    ClaimKind.VIOLATION: "violation",
+    ClaimKind.DEMAND: "demand",
+    ClaimKind.STATEMENT: "statement",
+}
+
+
+def _claims_section(release: Release) -> str:
+    counts = Counter(claim.kind for claim in release.claims)
+    summary = ", ".join(_count(counts[kind], name) for kind, name in _CLAIM_KINDS.items())
+    rows = (
+        (
+            _row(claim.id),
+            (
+                _CLAIM_KINDS[claim.kind],
+                _words(claim.id, claim.text),
+                _figure(claim),
+                _author(release, claim.attributed_to),
+            ),
+        )
+        for claim in release.claims
+    )
+    return _section(
+        "claims",
+        "Claims",
+        f"<p>{summary}, in printed order.</p>\n",
+        _table("The claims and their figures", ("Kind", "Words", "Figure", "Made by"), rows),
+    )
+
+
+def _quotes_section(release: Release) -> str:
+    rows = (
+        (_row(quote.id), (_author(release, quote.speaker), _words(quote.id, quote.text)))
+        for quote in release.quotes
+    )
+    return _section("quotes", "Quotes", _table("The quotations", ("Speaker", "Words"), rows))
+
+
+def _affiliations(release: Release, person: Person) -> str:
+    return ", ".join(_author(release, org_id) for org_id in person.affiliations) or "\u2014"
+
+
+def _people_section(release: Release) -> str:
+    rows = (
+        (
+            _row(person.id),
+            (
+                _words(person.id, person.name),
+                _esc(person.family_name),
+                _esc(person.given_name),
+                _optional(person.description),
+                _affiliations(release, person),
+                _mentions(person),
+            ),
+        )
+        for person in release.people
+    )
+    headers = ("Name", "Family name", "Given name", "Described as", "Affiliations", "Also named in the text")
+    return _section("people", "People", _table("Every person named", headers, rows))
+
+
+def _others_section(release: Release) -> str:
+    letter: Letter = release.letter
+    rows: list[tuple[str, tuple[str, ...]]] = [
+        (
+            _row(letter.id),
+            (
+                "the open letter",
+                _words(letter.id, letter.title),
+                "\u2014",
+                f"by {_author(release, letter.author)} to {_author(release, letter.recipient)}",
+                "\u2014",
+            ),
+        )
+    ]
+    roles = [(release.coalition, "the coalition")]
+    roles.extend(
+        (organization, "named, not on the member list") for organization in release.other_organizations
+    )
+    for organization, role in roles:
+        cells = (
+            role,
+            _words(organization.id, organization.name),
+            _optional(organization.acronym),
+            _country(organization),
+            _mentions(organization),
+        )
+        rows.append((_row(organization.id), cells))
+    headers = ("Role", "Name", "Acronym", "Country", "Also named in the text")
+    return _section(
+        "others",
+        "Letter and other organizations",
+        _table("The open letter, the coalition and organizations not listed", headers, rows),
+    )
+
+
+def _verification(release: Release) -> str:
+    from ._verify import verify
+
+    try:
+        report = verify(release)
+    except DataError as error:
+        problems = "".join(f"<li>{_esc(problem)}</li>" for problem in error.problems)
+        count = len(error.problems)
+        return (
+            f'<p class="failed">verify() found {count} problem{"" if count == 1 else "s"}: '
+            "this release does not agree with its own text.</p>\n"
+            f'<ul class="problems">{problems}</ul>\n'
+        )
+    return (
+        f'<p class="verified">verify() ran {len(report.checks)} checks of the records against the text, '
+        "and all passed. "
+        f"It reports {len(report.discrepancies)} known discrepancies of the source, kept as printed:</p>\n"
+    )
+
+
+def _discrepancy_words(discrepancy: Discrepancy) -> str:
+    links = [
+        _link(f"discrepancy.{discrepancy.id}.{number}", f"\u201c{_short(span.quote, 40)}\u201d")
+        for number, span in enumerate(discrepancy.spans, start=1)
+    ]
+    return "<br>".join(links) or "\u2014"
+
+
+def _discrepancies_section(release: Release) -> str:
+    rows = (
+        (
+            "discrepancy." + discrepancy.id,
+            (_esc(discrepancy.id), _esc(discrepancy.description), _discrepancy_words(discrepancy)),
+        )
+        for discrepancy in release.discrepancies
+    )
+    return _section(
+        "discrepancies",
+        "Verification and discrepancies",
+        _verification(release),
+        _table("The source's known discrepancies", ("Id", "What", "Words"), rows),
+    )
+
+
+# --- sources: shown once releases have them ---------------------------------------------------------
+
+
+def _sources_of(release: object) -> tuple[Any, ...]:
+    """Return the ``sources`` of *release*, or ``()`` for a release that has none or no such field."""
+    sources: Any = getattr(release, "sources", ())
+    return tuple(sources)
+
+
+def sources_section(release: object) -> str:
+    """Return the table of the release's sources, or ``""`` while :class:`Release` has no ``sources``.
+
+    A source is shown by its ``publisher``, ``title``, ``url`` (a link only for
+    ``http``/``https``), ``published``, ``accessed`` and ``facts``, those of its
+    fields it has.
+    """
+    sources = _sources_of(release)
+    if not sources:
+        return ""
+    rows: list[tuple[str, tuple[str, ...]]] = []
+    for source in sources:
+        url = str(getattr(source, "url", "") or "")
+        title = _esc(str(getattr(source, "title", "") or url))
+        if url.startswith(("https://", "http://")):
+            title = f'<a href="{_esc(url)}" rel="noreferrer">{title}</a>'
+        facts: Sequence[object] = getattr(source, "facts", ()) or ()
+        cells = (
+            _esc(str(getattr(source, "publisher", "") or "")),
+            title,
+            _date(getattr(source, "published", None)),
+            _date(getattr(source, "accessed", None)),
+            "<br>".join(_esc(str(fact)) for fact in facts) or "\u2014",
+        )
+        rows.append(("source." + str(getattr(source, "id", "")), cells))
+    headers = ("Publisher", "Title", "Published", "Accessed", "What it says")
+    return _section("sources", "Sources", _table("Other publications of the release", headers, rows))
+
+
+def _date(value: object) -> str:
+    return value.isoformat() if isinstance(value, datetime.date) else "\u2014"
+
+
+# --- the chart ------------------------------------------------------------------------------------------
+
+
+def _country_counts(members: Sequence[Organization]) -> list[tuple[str, int]]:
+    """Return (label, count) per country of *members*, most first, "none printed" last."""
+    counts: Counter[str | None] = Counter(member.country for member in members)
+    printed: dict[str, list[str]] = {}
+    for member in members:
+        if member.country is not None and member.country_as_printed is not None:
+            names = printed.setdefault(member.country, [])
+            if member.country_as_printed not in names:
+                names.append(member.country_as_printed)
+    known = sorted((code for code in counts if code is not None), key=lambda code: (-counts[code], code))
+    bars: list[tuple[str, int]] = []
+    for code in known:
+        names = [name for name in printed.get(code, ()) if name != code]
+        bars.append((f"{code} ({', '.join(names)})" if names else code, counts[code]))
+    if counts[None]:
+        bars.append((NONE_PRINTED, counts[None]))
+    return bars
+
+
+def chart(release: Release) -> str:
+    """Return an inline SVG bar chart of the members per country, "none printed" included.
+
+    Bars are sized in percent of the width, so the chart fits any screen; each
+    has a text label and its count, and a ``<title>``.
+
+    >>> import icnk_letter
+    >>> svg = chart(icnk_letter.load())
+    >>> "<title id=\\"chart.title\\">Members per country</title>" in svg, "none printed: 15 members" in svg
+    (True, True)
+    """
+    bars = _country_counts(release.members)
+    most = max((count for _, count in bars), default=1)
+    row, top = 40, 8
+    height = top + row * len(bars)
+    parts = [
+        f'<figure>\n<svg class="chart" xmlns="http://www.w3.org/2000/svg" width="100%" height="{height}" '
+        'role="img" aria-labelledby="chart.title chart.desc">\n'
+        '<title id="chart.title">Members per country</title>\n'
+        f'<desc id="chart.desc">{len(release.members)} members by the country printed after their name '
+        "on the member list.</desc>\n"
+    ]
+    for index, (label, count) in enumerate(bars):
+        y = top + row * index
+        width = 85 * count / most
+        none = ' class="none"' if label == NONE_PRINTED else ""
+        parts.append(
+            f"<g><title>{_esc(label)}: {_count(count, 'member')}</title>"
+            f'<text x="0" y="{y + 13}">{_esc(label)}</text>'
+            f'<rect{none} x="0" y="{y + 18}" width="{width:.2f}%" height="14"></rect>'
+            f'<text x="{width:.2f}%" dx="6" y="{y + 30}">{count}</text></g>\n'
+        )
+    parts.append(
+        "</svg>\n<figcaption>Members per country, as printed after each name on the member list; "
+        "outlined: no country printed.</figcaption>\n</figure>\n"
+    )
+    return "".join(parts)
+
+
+# --- style ------------------------------------------------------------------------------------------
+
+STYLE: Final = """
+:root{color-scheme:light;--ink:#1b1b1b;--muted:#4a4a4a;--link:#0b4f8a;--rule:#c8c8c8}
+*{box-sizing:border-box}
+html{-webkit-text-size-adjust:100%;text-size-adjust:100%}
+body{margin:0 auto;max-width:76rem;padding:1rem;font:1rem/1.6 system-ui,-apple-system,"Segoe UI",Roboto,"Noto Sans",sans-serif;color:var(--ink);background:#fff;overflow-wrap:break-word}
+a{color:var(--link)}
+a:focus-visible{outline:3px solid #b3261e;outline-offset:2px}
+.skip{position:absolute;left:-999rem}
+.skip:focus{position:static}
+h1{font-size:1.6rem;line-height:1.3;margin:.25rem 0 1rem}
+h2{font-size:1.3rem;margin:2.5rem 0 .75rem;border-bottom:2px solid var(--ink)}
+.dateline{margin:0;color:var(--muted);text-transform:uppercase;letter-spacing:.05em;font-size:.9rem}
+dl.summary{display:grid;grid-template-columns:max-content 1fr;gap:.2rem 1rem;margin:0 0 1rem}
+dl.summary dt{font-weight:600}
+dl.summary dd{margin:0}
+code.hash{overflow-wrap:anywhere}
+code{font-family:ui-monospace,"Cascadia Mono","DejaVu Sans Mono",monospace;font-size:.9em}
+nav ul{display:flex;flex-wrap:wrap;gap:.25rem 1rem;padding:0;margin:0;list-style:none}
+#release-text{white-space:pre-wrap;font:1.05rem/2.1 Georgia,"Noto Serif","DejaVu Serif",serif;max-width:48rem;padding:.5rem 1rem;border-left:4px solid var(--rule)}
+#release-text a{color:inherit;text-decoration:none}
+#release-text a:hover{background:#fff3a8}
+.r{text-decoration-thickness:2px;text-underline-offset:4px;text-decoration-skip-ink:none}
+.k-organization{background:#e3eefc;text-decoration-line:underline;text-decoration-style:solid;text-decoration-color:#1f4fa3}
+.k-person{background:#e2f5e6;text-decoration-line:underline;text-decoration-style:dashed;text-decoration-color:#1e6b34}
+.k-letter{background:#f0f0f0;text-decoration-line:underline;text-decoration-style:dotted;text-decoration-color:#333}
+.k-contact{background:#fdf2dc;text-decoration-line:overline;text-decoration-style:dotted;text-decoration-color:#8a4b00}
+.k-quote{background:#f1ecfb;font-style:italic;text-decoration-line:overline;text-decoration-style:solid;text-decoration-color:#5b3a9c}
+.k-claim{background:#fbe9f0;text-decoration-line:underline;text-decoration-style:double;text-decoration-color:#9c1f54;text-underline-offset:8px}
+.k-quote .k-claim{font-style:normal}
+.m{text-decoration-thickness:1px}
+.d{text-decoration-line:underline;text-decoration-style:wavy;text-decoration-color:#b3261e;text-underline-offset:10px;text-decoration-thickness:1px}
+:target{outline:3px solid #b3261e;outline-offset:2px;scroll-margin-top:30vh}
+tr:target{outline-offset:-3px}
+ul.legend{display:flex;flex-wrap:wrap;gap:.25rem 1.25rem;padding:0;list-style:none;line-height:2.2}
+table{border-collapse:collapse;width:100%;margin:1rem 0;font-size:.95rem}
+caption{text-align:left;font-weight:600;padding:.25rem 0}
+th,td{text-align:left;vertical-align:top;padding:.35rem .5rem;border-bottom:1px solid var(--rule)}
+thead th{border-bottom:2px solid var(--ink)}
+.none{color:var(--muted);font-style:italic}
+.failed{font-weight:600;color:#8c1d18}
+figure{margin:1rem 0}
+svg.chart{display:block;max-width:40rem;font:14px system-ui,sans-serif}
+svg.chart text{fill:#1b1b1b}
+svg.chart rect{fill:#1f4fa3}
+svg.chart rect.none{fill:#fff;stroke:#1f4fa3;stroke-width:2px;stroke-dasharray:4 3}
+figcaption{color:var(--muted);font-size:.9rem}
+footer{margin-top:3rem;color:var(--muted);font-size:.9rem;border-top:1px solid var(--rule)}
+@media (max-width:44rem){
+ body{padding:.75rem}
+ #release-text{padding:.25rem .5rem;font-size:1rem}
+ table,thead,tbody,tr,th,td,caption{display:block}
+ thead{position:absolute;left:-999rem}
+ tr{border-bottom:2px solid var(--ink);padding:.5rem 0}
+ td{border:0;padding:.1rem 0}
+ td::before{content:attr(data-label) ": ";font-weight:600}
+ dl.summary{grid-template-columns:1fr}
+ dl.summary dd{margin-bottom:.4rem}
+}
+@media print{
+ body{max-width:none;padding:0;font-size:10pt}
+ nav,.skip{display:none}
+ a{color:inherit;text-decoration:none}
+ #release-text{border:0;padding:0;max-width:none;font-size:10pt;line-height:1.9}
+ .r,.d,svg.chart rect{-webkit-print-color-adjust:exact;print-color-adjust:exact}
+ h2{break-after:avoid}
+ tr,figure{break-inside:avoid}
+ :target{outline:0}
+}
+""".strip()
