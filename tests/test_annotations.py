@@ -85,7 +85,7 @@ def _walk(node: object) -> list[dict[str, Any]]:
         for value in obj.values():
             found.extend(_walk(value))
     elif isinstance(node, list):
-        for item in cast("list[Any]", node):
+        for item in cast("list[object]", node):
             found.extend(_walk(item))
     return found
 
