@@ -14,6 +14,11 @@ import pytest
 
 HEAVY = ("cattrs", "json", "csv", "hashlib", "importlib_resources", "importlib.resources", "attrs", "attr")
 OURS_ON_DEMAND = ("icnk_letter._model", "icnk_letter._search", "icnk_letter._convert", "icnk_letter._export")
+FORMAT_MODULES = (
+    "icnk_letter.formats._format",
+    "icnk_letter.formats.json",
+    "icnk_letter.formats.csv_members",
+)
 
 
 def modules_after(code: str) -> set[str]:
@@ -28,7 +33,21 @@ def modules_after(code: str) -> set[str]:
 def test_bare_import_is_light() -> None:
     """``import icnk_letter`` imports none of the heavy modules, nor our own on-demand ones."""
     loaded = modules_after("import icnk_letter")
-    assert [] == sorted(name for name in (*HEAVY, *OURS_ON_DEMAND) if name in loaded)
+    assert [] == sorted(name for name in (*HEAVY, *OURS_ON_DEMAND, *FORMAT_MODULES) if name in loaded)
+
+
+def test_format_names_import_no_format() -> None:
+    """Listing the export formats imports the registry only: no format module, no attrs."""
+    loaded = modules_after("import icnk_letter; icnk_letter.EXPORT_FORMATS; icnk_letter.ExportFormat")
+    assert "icnk_letter.formats" in loaded
+    assert [] == sorted(name for name in (*HEAVY, *OURS_ON_DEMAND, *FORMAT_MODULES) if name in loaded)
+
+
+def test_export_imports_its_format_only() -> None:
+    """Exporting a format imports its own module and the formats it renders through, not the others."""
+    loaded = modules_after("import icnk_letter; icnk_letter.export(icnk_letter.load(), 'csv-members')")
+    ours = sorted(name for name in loaded if name.startswith("icnk_letter.formats."))
+    assert ["icnk_letter.formats._format", "icnk_letter.formats.csv_members"] == ours
 
 
 @pytest.mark.parametrize("name", ["Release", "Organization", "Records", "Span"])

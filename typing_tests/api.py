@@ -65,6 +65,8 @@ assert_type(icnk_letter.from_dict(icnk_letter.to_dict(release.members[0]), Organ
 assert_type(icnk_letter.from_json("[]", Records[Organization]), Records[Organization])
 assert_type(icnk_letter.export(release, "vcard"), str)
 assert_type(icnk_letter.EXPORT_FORMATS, tuple[str, ...])
+chosen_format: icnk_letter.ExportFormat = "csv-members"
+assert_type(icnk_letter.export(release, chosen_format), str)
 assert_type(icnk_letter.MAX_JSON_SIZE, int)
 
 # Versions: the library's and the data's, for citing exactly what was used.

@@ -23,7 +23,7 @@ if TYPE_CHECKING:
 
     from ._convert import MAX_JSON_SIZE, converter, from_dict, from_json, to_dict, to_json
     from ._data import SCHEMA_VERSION
-    from ._export import EXPORT_FORMATS, export, write_datapackage
+    from ._export import export, write_datapackage
     from ._load import load
     from ._model import (
         Claim,
@@ -45,6 +45,7 @@ if TYPE_CHECKING:
     from ._records import Records
     from ._search import Hit, lookup, search
     from ._verify import VerificationReport, verify
+    from .formats import EXPORT_FORMATS, ExportFormat
 
 __all__ = [
     "EXPORT_FORMATS",
@@ -56,6 +57,7 @@ __all__ = [
     "Contact",
     "DataError",
     "Discrepancy",
+    "ExportFormat",
     "Hit",
     "Language",
     "Letter",
@@ -92,6 +94,7 @@ _LAZY: dict[str, str] = {
             "ClaimKind",
             "Contact",
             "Discrepancy",
+            "ExportFormat",
             "Language",
             "Letter",
             "Organization",
@@ -120,7 +123,8 @@ _LAZY: dict[str, str] = {
     "from_json": "._convert",
     "to_dict": "._convert",
     "to_json": "._convert",
-    "EXPORT_FORMATS": "._export",
+    "EXPORT_FORMATS": ".formats",
+    "ExportFormat": ".formats",
     "export": "._export",
     "write_datapackage": "._export",
 }

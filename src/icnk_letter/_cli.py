@@ -31,7 +31,7 @@ from collections.abc import Callable, Sequence
 from typing import IO, TYPE_CHECKING, Any, NamedTuple, NoReturn, TypeVar
 
 from ._errors import AmbiguousKeyError, DataError, NotFoundError
-from ._formats import EXPORT_FORMATS
+from .formats import EXPORT_FORMATS
 
 if TYPE_CHECKING:
     from ._cli_text import Row

@@ -16,16 +16,27 @@ from typing import Any
 
 from ._export import dump_json, export
 from ._model import Release
-from ._tables import TABLES
+from ._tables import Table, table_named
+from .formats import EXPORT_FORMATS
 
-__all__ = ["descriptor", "files"]
+__all__ = ["descriptor", "files", "tables"]
 
 TEXT_PATH = "release.txt"
+_CSV = "csv-"
+
+
+def tables() -> tuple[Table, ...]:
+    """Return the tables of the package: one per CSV format of the registry (``csv-members``...), in its order.
+
+    >>> [table.path for table in tables()]
+    ['members.csv', 'contacts.csv', 'claims.csv']
+    """
+    return tuple(table_named(name[len(_CSV) :]) for name in EXPORT_FORMATS if name.startswith(_CSV))
 
 
 def files(release: Release) -> dict[str, bytes]:
     """Return every file of the data package of *release*, by name, descriptor last."""
-    contents = {table.path: export(release, f"csv-{table.name}").encode("utf-8") for table in TABLES}
+    contents = {table.path: export(release, f"{_CSV}{table.name}").encode("utf-8") for table in tables()}
     contents[TEXT_PATH] = release.text.encode("utf-8")
     contents["datapackage.json"] = dump_json(descriptor(release, contents)).encode("utf-8")
     return contents
@@ -34,7 +45,7 @@ def files(release: Release) -> dict[str, bytes]:
 def descriptor(release: Release, contents: dict[str, bytes]) -> dict[str, Any]:
     """Return the ``datapackage.json`` descriptor of *release*, whose files are *contents*."""
     resources: list[dict[str, Any]] = []
-    for table in TABLES:
+    for table in tables():
         data = contents[table.path]
         resources.append(
             {

@@ -1,13 +1,12 @@
 """Exports to the formats other tools read: JSON, JSON-LD, vCard, Popolo, CSV, Data Package.
 
-Each format lives in its own module, imported on first use; this one picks
-the format, caches the result per release (releases are immutable) and holds
-the helpers they share.
+Each format lives in its own module of :mod:`icnk_letter.formats`, imported on
+first use; this one picks the format from that registry, caches the result per
+release (releases are immutable) and holds the helpers the renderers share.
 """
 
 from __future__ import annotations
 
-import importlib
 import json
 import re
 from pathlib import Path
@@ -15,22 +14,10 @@ from typing import Any, Final, TypeVar, cast
 
 from ._cache import cache_for
 from ._errors import DataError, NotFoundError
-from ._formats import EXPORT_FORMATS
 from ._model import Letter, Organization, Person, Phone, Record, Release
+from .formats import EXPORT_FORMATS, get
 
 __all__ = ["EXPORT_FORMATS", "export", "write_datapackage"]
-
-
-# Each format's module and the function in it that renders a release.
-_RENDERERS: Final = {
-    "json": ("._export", "render_json"),
-    "jsonld": ("._jsonld", "render"),
-    "vcard": ("._vcard", "render"),
-    "popolo": ("._popolo", "render"),
-    "csv-members": ("._tables", "render_members"),
-    "csv-contacts": ("._tables", "render_contacts"),
-    "csv-claims": ("._tables", "render_claims"),
-}
 
 _R = TypeVar("_R", Letter, Organization, Person)
 _DIGITS = re.compile(r"[0-9]+")
@@ -58,16 +45,12 @@ def export(release: Release, fmt: str) -> str:
     ValueError: unknown export format 'xml'; the formats are 'json', 'jsonld', 'vcard', 'popolo', 'csv-members', 'csv-contacts', 'csv-claims'
     """
     _check_release(release, "export")
-    renderer = _RENDERERS.get(fmt)
-    if renderer is None:
-        known = ", ".join(repr(name) for name in EXPORT_FORMATS)
-        raise ValueError(f"unknown export format {fmt!r}; the formats are {known}")
+    chosen = get(fmt)
     cache = cache_for(release)
     key = f"export:{fmt}"
     text: str | None = cache.get(key)
     if text is None:
-        module, name = renderer
-        rendered: str = getattr(importlib.import_module(module, __package__), name)(release)
+        rendered: str = chosen.render(release)
         cache[key] = text = rendered
     return text
 

@@ -28,7 +28,16 @@ import attrs
 from ._export import resolve, tel_uri
 from ._model import Claim, Contact, Organization, Person, PhoneKind, Release
 
-__all__ = ["TABLES", "Column", "Table", "guard", "render_claims", "render_contacts", "render_members"]
+__all__ = [
+    "TABLES",
+    "Column",
+    "Table",
+    "guard",
+    "render_claims",
+    "render_contacts",
+    "render_members",
+    "table_named",
+]
 
 _FORMULA_STARTS: Final = ("=", "+", "-", "@", "\t", "\r", "\n", "\0", "\uff1d", "\uff0b", "\uff0d", "\uff20")
 
@@ -348,7 +357,16 @@ CLAIMS: Final = Table(
 )
 
 TABLES: Final = (MEMBERS, CONTACTS, CLAIMS)
-"""The tables, in the order of the data package's resources."""
+"""The tables; the data package holds those of the registry's ``csv-`` formats, in its order."""
+
+
+def table_named(name: str) -> Table:
+    """Return the table *name* (``"members"``), the one the format ``csv-{name}`` writes.
+
+    >>> table_named("claims").path
+    'claims.csv'
+    """
+    return next(table for table in TABLES if table.name == name)
 
 
 def render_members(release: Release) -> str:
