@@ -23,7 +23,7 @@ from rdflib import RDF, Literal, URIRef
 from rdflib.collection import Collection
 
 import icnk_letter
-from icnk_letter import Release, Span
+from icnk_letter import Release, Span, formats
 from icnk_letter._annotations import CONTEXT, render, text_uri
 from icnk_letter._marks import marks
 
@@ -165,6 +165,14 @@ class TestDocument:
         assert all(i.startswith("urn:uuid:") for i in ids)
         again = icnk_letter.from_json(icnk_letter.to_json(release))
         assert render(release) == render(again)
+
+    def test_registered(self, release: Release, document: dict[str, Any]) -> None:
+        """``export(release, "annotations")`` is the collection, computed once and then reused."""
+        fmt = formats.get("annotations")
+        assert (".jsonld", "application/ld+json", False) == (fmt.extension, fmt.media_type, fmt.binary)
+        exported = icnk_letter.export(release, "annotations")
+        assert document == json.loads(exported)
+        assert exported is icnk_letter.export(release, "annotations")
 
     def test_empty_release(self, release: Release) -> None:
         """A release whose only records are the letter and the coalition still gives a valid page."""

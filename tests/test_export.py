@@ -77,8 +77,8 @@ HOSTILE = st.text(
 
 class TestExport:
     def test_formats(self) -> None:
-        """The issue's seven formats, in its order."""
-        assert icnk_letter.EXPORT_FORMATS == (
+        """The issue's seven formats come first, in its order."""
+        assert icnk_letter.EXPORT_FORMATS[:7] == (
             "json",
             "jsonld",
             "vcard",

@@ -25,7 +25,7 @@ import vobject  # type: ignore[import-untyped]
 from hypothesis import HealthCheck, given, settings
 
 import icnk_letter
-from icnk_letter import Release, Span
+from icnk_letter import Release, Span, _cli, formats
 from icnk_letter._html import chart, render, sources_section, text_markup
 from icnk_letter._marks import marks
 
@@ -263,6 +263,23 @@ class TestTables:
         assert "2012-01-09" in section
         assert "says &lt;43&gt;" in section
         assert 'href="javascript' not in section
+
+
+class TestExport:
+    def test_registered(self, release: Release, page: str) -> None:
+        """``export(release, "html")`` is the page, computed once and then reused."""
+        fmt = formats.get("html")
+        assert ("html", ".html", "text/html", False) == (fmt.name, fmt.extension, fmt.media_type, fmt.binary)
+        exported = icnk_letter.export(release, "html")
+        assert page == exported
+        assert exported is icnk_letter.export(release, "html")
+
+    def test_cli(self, release: Release, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+        """``icnk-letter export html -o release.html`` writes the page as UTF-8."""
+        target = tmp_path / "release.html"
+        assert 0 == _cli.main(["export", "html", "-o", str(target)])
+        assert render(release).encode("utf-8") == target.read_bytes()
+        assert ("", "") == capsys.readouterr()
 
 
 class TestChart:

@@ -42,7 +42,7 @@ def export(release: Release, fmt: str) -> str:
     >>> icnk_letter.export(release, "xml")
     Traceback (most recent call last):
       ...
-    ValueError: unknown export format 'xml'; the formats are 'json', 'jsonld', 'vcard', 'popolo', 'csv-members', 'csv-contacts', 'csv-claims'
+    ValueError: unknown export format 'xml'; the formats are 'json', 'jsonld', 'vcard', 'popolo', 'csv-members', 'csv-contacts', 'csv-claims', 'html', 'annotations'
     """
     _check_release(release, "export")
     chosen = get(fmt)

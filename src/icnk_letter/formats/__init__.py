@@ -36,6 +36,8 @@ ExportFormat = Literal[
     "csv-members",
     "csv-contacts",
     "csv-claims",
+    "html",
+    "annotations",
 ]
 """The name of an export format, as :func:`icnk_letter.export` takes it."""
 
@@ -61,7 +63,7 @@ def get(name: str) -> Format[Any]:
     >>> get("xml")
     Traceback (most recent call last):
       ...
-    ValueError: unknown export format 'xml'; the formats are 'json', 'jsonld', 'vcard', 'popolo', 'csv-members', 'csv-contacts', 'csv-claims'
+    ValueError: unknown export format 'xml'; the formats are 'json', 'jsonld', 'vcard', 'popolo', 'csv-members', 'csv-contacts', 'csv-claims', 'html', 'annotations'
     """
     if name not in EXPORT_FORMATS:
         known = ", ".join(repr(known) for known in EXPORT_FORMATS)
