@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 from importlib.metadata import version as _version
+from pathlib import Path
+from typing import Any
 
 project = "icnk_letter"
 author = "The icnk_letter developers"
@@ -42,3 +44,25 @@ nitpick_ignore_regex = [
     # Type variables of the generic API (Records[T_co], Hit[R_co], get()'s default).
     ("py:class", r"icnk_letter\._\w+\.(T|T_co|D|R|R_co|_R|_D)"),
 ]
+
+# The reading page (the ``html`` export) is published beside these pages as
+# release.html. It is made at build time from the installed package, so it is
+# never a stale copy: nothing generated is committed.
+html_extra_path: list[str] = []
+
+
+def _write_release_page(app: Any) -> None:
+    """Export the bundled release as HTML into a folder that html_extra_path copies into the build."""
+    import icnk_letter
+
+    folder = Path(app.doctreedir) / "extra"
+    folder.mkdir(parents=True, exist_ok=True)
+    page = icnk_letter.export(icnk_letter.load(), "html")
+    (folder / "release.html").write_bytes(page.encode("utf-8"))
+    app.config.html_extra_path = [*app.config.html_extra_path, str(folder)]
+
+
+def setup(app: Any) -> dict[str, Any]:
+    """Connect the hook that writes release.html."""
+    app.connect("builder-inited", _write_release_page)
+    return {"parallel_read_safe": True}
