@@ -25,7 +25,7 @@ from rdflib.collection import Collection
 import icnk_letter
 from icnk_letter import Release, Span, formats
 from icnk_letter._annotations import CONTEXT, render, text_uri
-from icnk_letter._marks import marks
+from icnk_letter._marks import label_of, marks
 
 # PyLD has no type hints; it is used through this one name.
 JSONLD: Any = importlib.import_module("pyld.jsonld")
@@ -165,6 +165,13 @@ class TestDocument:
         assert all(i.startswith("urn:uuid:") for i in ids)
         again = icnk_letter.from_json(icnk_letter.to_json(release))
         assert render(release) == render(again)
+
+    def test_contact_of_an_unknown_person(self, release: Release) -> None:
+        """A contact whose person is no record is described by the id and the city."""
+        contact = attrs.evolve(release.contacts[0], person="nobody-known")
+        assert "nobody-known, Seoul" == label_of(release, contact)
+        assert "Ha Tae Keung, Seoul" == label_of(release, release.contacts[0])
+        assert "open-letter, Seoul" == label_of(release, attrs.evolve(contact, person="open-letter"))
 
     def test_registered(self, release: Release, document: dict[str, Any]) -> None:
         """``export(release, "annotations")`` is the collection, computed once and then reused."""

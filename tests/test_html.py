@@ -16,7 +16,7 @@ from collections import Counter
 from html.parser import HTMLParser
 from pathlib import Path
 from types import SimpleNamespace
-from typing import Any
+from typing import Any, cast
 from urllib.parse import unquote
 
 import attrs
@@ -26,7 +26,7 @@ from hypothesis import HealthCheck, given, settings
 
 import icnk_letter
 from icnk_letter import Release, Span, _cli, formats
-from icnk_letter._html import chart, render, sources_section, text_markup
+from icnk_letter._html import _header, chart, render, sources_section, text_markup
 from icnk_letter._marks import marks
 
 from .strategies import releases_with_hostile_names
@@ -280,6 +280,19 @@ class TestExport:
         assert 0 == _cli.main(["export", "html", "-o", str(target)])
         assert render(release).encode("utf-8") == target.read_bytes()
         assert ("", "") == capsys.readouterr()
+
+    def test_sources_in_the_header(self, release: Release) -> None:
+        """The header's navigation links to the sources only when the release has some."""
+        fields = {field.name: getattr(release, field.name) for field in attrs.fields(Release)}
+        with_sources = cast("Release", SimpleNamespace(**fields, sources=(SimpleNamespace(id="a"),)))
+        assert 'href="#section.sources"' in _header(with_sources, "1")
+        assert 'href="#section.sources"' not in _header(release, "1")
+
+    def test_unknown_author(self, release: Release) -> None:
+        """A claim attributed to an id that names no record shows the id, as text."""
+        claim = attrs.evolve(release.claims[0], attributed_to="nobody-known")
+        page = render(attrs.evolve(release, claims=[claim, *release.claims[1:]]))
+        assert '<td data-label="Made by">nobody-known</td>' in page
 
 
 class TestChart:
