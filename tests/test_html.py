@@ -26,7 +26,7 @@ from hypothesis import HealthCheck, given, settings
 
 import icnk_letter
 from icnk_letter import Release, Span, _cli, formats
-from icnk_letter._html import _header, chart, render, sources_section, text_markup
+from icnk_letter._html import chart, header, render, sources_section, text_markup
 from icnk_letter._marks import marks
 
 from .strategies import releases_with_hostile_names
@@ -285,8 +285,8 @@ class TestExport:
         """The header's navigation links to the sources only when the release has some."""
         fields = {field.name: getattr(release, field.name) for field in attrs.fields(Release)}
         with_sources = cast("Release", SimpleNamespace(**fields, sources=(SimpleNamespace(id="a"),)))
-        assert 'href="#section.sources"' in _header(with_sources, "1")
-        assert 'href="#section.sources"' not in _header(release, "1")
+        assert 'href="#section.sources"' in header(with_sources, "1")
+        assert 'href="#section.sources"' not in header(release, "1")
 
     def test_unknown_author(self, release: Release) -> None:
         """A claim attributed to an id that names no record shows the id, as text."""

@@ -88,7 +88,7 @@ def render(release: Release) -> str:
         f"<style>{STYLE}</style>\n",
         "</head>\n<body>\n",
         '<a class="skip" href="#section.members">Skip the text, to the tables</a>\n',
-        _header(release, version),
+        header(release, version),
         "<main>\n",
         _text_section(release),
         _members_section(release),
@@ -282,7 +282,7 @@ def _count(count: int, noun: str, plural: str | None = None) -> str:
     return f"{count} {noun if count == 1 else plural or noun + 's'}"
 
 
-def _header(release: Release, version: str) -> str:
+def header(release: Release, version: str) -> str:
     counts = ", ".join(
         (
             _count(len(release.members), "member"),
