@@ -28,6 +28,10 @@ PYTHONS = ["3.10", "3.11", "3.12", "3.13"]
 PYPROJECT = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))
 
 
+# Tests that need the type checkers run in the types session, not with the others.
+_NOT_HERE = ("--ignore=tests/test_typing.py",)
+
+
 def _wheel() -> str:
     wheels = sorted(DIST.glob("icnk_letter-*.whl"))
     if len(wheels) != 1:
@@ -67,6 +71,7 @@ def tests(session: nox.Session) -> None:
         "run",
         "-m",
         "pytest",
+        *_NOT_HERE,
         *session.posargs,
         env={"COVERAGE_FILE": str(_coverage_file(session))},
     )
@@ -96,7 +101,7 @@ def lowest(session: nox.Session) -> None:
     session.install(f"{_wheel()}[test]")
     session.install(*_lowest_requirements())
     session.run("python", "-m", "pip", "list", "--format=freeze", silent=False)
-    session.run("python", "-m", "pytest", *session.posargs)
+    session.run("python", "-m", "pytest", *_NOT_HERE, *session.posargs)
 
 
 @nox.session
@@ -145,6 +150,8 @@ def types(session: nox.Session) -> None:
     )
     session.run("mypy", "--strict", "src", "tests", "typing_tests", "benchmarks", "noxfile.py")
     session.run("pyright")
+    # The mistakes in typing_tests/mistakes.py must stay errors of both checkers.
+    session.run("python", "-m", "pytest", "-p", "no:cacheprovider", "tests/test_typing.py")
 
 
 @nox.session(requires=["build"])

@@ -2,9 +2,19 @@
 
 from __future__ import annotations
 
+import contextlib
+import re
 from importlib.metadata import version as _version
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING
+
+from docutils import nodes
+from sphinx import addnodes
+
+import icnk_letter
+
+if TYPE_CHECKING:
+    from sphinx.application import Sphinx
 
 project = "icnk_letter"
 author = "The icnk_letter developers"
@@ -42,8 +52,49 @@ nitpick_ignore_regex = [
     ("py:exc", r"(ValueError|LookupError|TypeError|KeyError|OSError)"),
     ("py:obj", r"(T|T_co|_R)"),
     # Type variables of the generic API (Records[T_co], Hit[R_co], get()'s default).
-    ("py:class", r"icnk_letter\._\w+\.(T|T_co|D|R|R_co|_R|_D)"),
+    ("py:class", r"icnk_letter\._\w+\.(T|T_co|D|R|R_co|_R|_D|_O|_P|_C|_Cl|_Q|_L)"),
 ]
+
+
+# -- public paths and real defaults ---------------------------------------------
+
+_PRIVATE_PATH = re.compile(r"\bicnk_letter\._\w+\.(\w+)\b")
+
+
+def _public_path(match: re.Match[str]) -> str:
+    name = match.group(1)
+    return f"icnk_letter.{name}" if name in icnk_letter.__all__ else match.group(0)
+
+
+def _public_references(app: Sphinx, doctree: nodes.document) -> None:
+    """Name the public classes where users import them: ``icnk_letter.Span``, not ``icnk_letter._model.Span``.
+
+    Type annotations are resolved to the module a class is defined in; the
+    references (and the text of those that show the full path) are rewritten here.
+    """
+    for ref in doctree.findall(addnodes.pending_xref):
+        target = ref.get("reftarget", "")
+        public = _PRIVATE_PATH.sub(_public_path, target)
+        if public == target:
+            continue
+        ref["reftarget"] = public
+        for text in list(ref.findall(nodes.Text)):
+            if _PRIVATE_PATH.search(text):
+                text.parent.replace(text, nodes.Text(_PRIVATE_PATH.sub(_public_path, text)))
+
+
+def _attrs_defaults(app: Sphinx, obj: object, bound_method: bool) -> None:
+    """Show the default values of attrs classes, not the expressions of their generated ``__init__``.
+
+    ``autodoc_preserve_defaults`` reads a default from the source, and the
+    source attrs generates says ``attr_dict['mentions'].default``; without the
+    signature it sets, the value itself (``()``) is shown.
+    """
+    signature = getattr(obj, "__signature__", None)
+    if signature is not None and "attr_dict[" in str(signature):
+        with contextlib.suppress(AttributeError):
+            delattr(obj, "__signature__")
+
 
 # The reading page (the ``html`` export) is published beside these pages as
 # release.html. It is made at build time from the installed package, so it is
@@ -51,10 +102,8 @@ nitpick_ignore_regex = [
 html_extra_path: list[str] = []
 
 
-def _write_release_page(app: Any) -> None:
+def _write_release_page(app: Sphinx) -> None:
     """Export the bundled release as HTML into a folder that html_extra_path copies into the build."""
-    import icnk_letter
-
     folder = Path(app.doctreedir) / "extra"
     folder.mkdir(parents=True, exist_ok=True)
     page = icnk_letter.export(icnk_letter.load(), "html")
@@ -62,7 +111,8 @@ def _write_release_page(app: Any) -> None:
     app.config.html_extra_path = [*app.config.html_extra_path, str(folder)]
 
 
-def setup(app: Any) -> dict[str, Any]:
-    """Connect the hook that writes release.html."""
+def setup(app: Sphinx) -> None:
+    app.connect("doctree-read", _public_references)
+    # After autodoc's own handler (priority 500), which sets the signature in Sphinx 7 and 8.
+    app.connect("autodoc-before-process-signature", _attrs_defaults, priority=900)
     app.connect("builder-inited", _write_release_page)
-    return {"parallel_read_safe": True}

@@ -57,11 +57,14 @@ class TestRoundTrip:
         @given(PUBLIC_CLASSES[cls])
         def check(value: object) -> None:
             assert type(value) is cls
-            assert value == icnk_letter.from_json(icnk_letter.to_json(value), type(value))
-            assert value == icnk_letter.from_json(icnk_letter.to_json(value, indent=2), type(value))
-            assert value == icnk_letter.from_dict(icnk_letter.to_dict(value), type(value))
+            # An instance of one of the public classes, each of which to_json() and to_dict() take.
+            item: Any = value
+            kind: type[Any] = cls
+            assert item == icnk_letter.from_json(icnk_letter.to_json(item), kind)
+            assert item == icnk_letter.from_json(icnk_letter.to_json(item, indent=2), kind)
+            assert item == icnk_letter.from_dict(icnk_letter.to_dict(item), kind)
             if cls.__name__ in SCHEMA["$defs"]:
-                assert schema_errors(icnk_letter.to_dict(value), cls.__name__) == []
+                assert schema_errors(icnk_letter.to_dict(item), cls.__name__) == []
 
         check()
 
@@ -636,6 +639,7 @@ class TestStrictLoading:
             icnk_letter.Quote: release.quotes[0],
             icnk_letter.Letter: release.letter,
         }[cls]
+        assert sample is not None
         broken = {**icnk_letter.to_dict(sample), **data}
         with pytest.raises(DataError) as info:
             icnk_letter.from_dict(broken, cls)
@@ -694,7 +698,7 @@ class TestStrictLoading:
     def test_not_text(self) -> None:
         """Passing something that is not JSON text is a programming error, a TypeError."""
         with pytest.raises(TypeError, match="str or bytes"):
-            icnk_letter.from_json(bundled())  # type: ignore[call-overload]
+            icnk_letter.from_json(bundled())  # type: ignore[call-overload]  # pyright: ignore[reportArgumentType]
 
     def test_python_values_that_are_not_json(self) -> None:
         """from_dict names a Python value that JSON has no type for by its repr."""

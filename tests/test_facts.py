@@ -255,7 +255,10 @@ class TestWrongArguments:
                 lambda: loose.organization_of(release.quotes[0]),
                 r"organization_of\(\) takes a Contact, got Quote",
             ),
-            (lambda: loose.contacts_of(5), r"contacts_of\(\) takes an Organization or an id, got int: 5"),
+            (
+                lambda: loose.contacts_of(5),
+                r"contacts_of\(\) takes an Organization, a Person or an id, got int: 5",
+            ),
             (lambda: loose.affiliations_of("ha-tae-keung"), r"affiliations_of\(\) takes a Person, got str"),
             (
                 lambda: loose.claims_by(None),

@@ -110,7 +110,7 @@ class TestCountry:
     def test_not_a_string(self, release: Release) -> None:
         """A country that is not a string or None is a TypeError."""
         with pytest.raises(TypeError, match="country: expected a str or None, got int"):
-            release.members.filter(country=82)
+            release.members.filter(country=82)  # type: ignore[call-overload]  # pyright: ignore[reportArgumentType]
 
     def test_contacts_by_country(self, release: Release) -> None:
         """Contacts are filtered by the country of their city."""
@@ -152,7 +152,7 @@ class TestContacts:
     def test_language_must_be_a_string(self, release: Release) -> None:
         """A language that is not a string is a TypeError naming the criterion and the value."""
         with pytest.raises(TypeError, match="language: expected a str, got int: 5"):
-            release.contacts.filter(language=5)
+            release.contacts.filter(language=5)  # type: ignore[call-overload]  # pyright: ignore[reportArgumentType]
 
     def test_city(self, release: Release) -> None:
         """Contacts by city, compared after normalization."""
@@ -212,9 +212,9 @@ class TestContacts:
             TypeError,
             match=r"^organization: expected an Organization, a str that names one, or None, got Person: ",
         ):
-            release.contacts.filter(organization=release.people[2])
+            release.contacts.filter(organization=release.people[2])  # type: ignore[call-overload]  # pyright: ignore[reportArgumentType]
         with pytest.raises(TypeError, match=r"organization: expected an Organization.*got int: 5"):
-            release.contacts.filter(organization=5)
+            release.contacts.filter(organization=5)  # type: ignore[call-overload]  # pyright: ignore[reportArgumentType]
 
     def test_blank_organization(self, release: Release) -> None:
         """A blank organization is a ValueError, like a blank lookup key."""
@@ -285,7 +285,7 @@ class TestClaims:
     def test_kind_of_another_type(self, release: Release) -> None:
         """A kind that is neither a ClaimKind nor a string is a TypeError."""
         with pytest.raises(TypeError, match="kind: expected a ClaimKind or a str, got int: 1"):
-            release.claims.filter(kind=1)
+            release.claims.filter(kind=1)  # type: ignore[call-overload]  # pyright: ignore[reportArgumentType]
 
     def test_has_quantity(self, release: Release) -> None:
         """Claims that carry a figure, and those that do not."""
@@ -296,7 +296,7 @@ class TestClaims:
     def test_has_quantity_must_be_bool(self, release: Release) -> None:
         """``has_quantity`` takes True or False only."""
         with pytest.raises(TypeError, match="has_quantity: expected True or False"):
-            release.claims.filter(has_quantity="yes")
+            release.claims.filter(has_quantity="yes")  # type: ignore[call-overload]  # pyright: ignore[reportArgumentType]
 
     def test_attributed_to(self, release: Release) -> None:
         """Claims by who makes them: a record or its id."""
@@ -333,7 +333,7 @@ class TestClaims:
         with pytest.raises(ValueError, match=r"^attributed_to: no person or letter matches 'ICNK'"):
             release.claims.filter(attributed_to="ICNK")
         with pytest.raises(TypeError, match="expected a Person or a Letter or a Release"):
-            release.claims.filter(attributed_to=release.coalition)
+            release.claims.filter(attributed_to=release.coalition)  # type: ignore[call-overload]  # pyright: ignore[reportArgumentType]
 
 
 class TestComposition:
@@ -409,7 +409,7 @@ class TestComposition:
     def test_collection_without_a_release(self, release: Release) -> None:
         """A collection built by hand takes a record or an id, and cannot tell a name from nothing."""
         contacts = Records(list(release.contacts))
-        csw = release.lookup("CSW")
+        csw = release.members.lookup("CSW")
         assert (["contact-london"], ["contact-london"], [], ["contact-london"]) == (
             ids(contacts.filter(organization=csw)),
             ids(contacts.filter(organization="christian-solidarity-worldwide")),
@@ -455,7 +455,7 @@ class TestBadCriteria:
     def test_unknown_criterion_without_suggestion(self, release: Release) -> None:
         """Without a close criterion to suggest, the list of valid ones follows a full stop."""
         with pytest.raises(TypeError) as info:
-            release.members.filter(zzzz="KR")
+            release.members.filter(zzzz="KR")  # type: ignore[call-overload]  # pyright: ignore[reportCallIssue]
         expected = (
             "unknown filter criterion 'zzzz' for Organization records. "
             "Valid criteria: acronym, country, country_as_printed, id, listed_as, name"
@@ -465,7 +465,7 @@ class TestBadCriteria:
     def test_unknown_criterion(self, release: Release) -> None:
         """An unknown criterion is a TypeError suggesting the closest and listing the valid ones."""
         with pytest.raises(TypeError) as info:
-            release.members.filter(contry="KR")
+            release.members.filter(contry="KR")  # type: ignore[call-overload]  # pyright: ignore[reportCallIssue]
         message = str(info.value)
         assert (
             "unknown filter criterion 'contry' for Organization records; did you mean 'country'?" in message
@@ -475,21 +475,21 @@ class TestBadCriteria:
     def test_criterion_of_another_type(self, release: Release) -> None:
         """A criterion of contacts is not one of members."""
         with pytest.raises(TypeError, match="'language' for Organization records"):
-            release.members.filter(language="ko")
+            release.members.filter(language="ko")  # type: ignore[call-overload]  # pyright: ignore[reportCallIssue]
 
     def test_empty_collection_still_checks(self, release: Release) -> None:
         """An empty collection still rejects unknown criteria and bad values."""
         empty = release.members.filter(country="FR")
         assert empty.filter(country="KR") == ()
         with pytest.raises(TypeError, match="contry"):
-            empty.filter(contry="KR")
+            empty.filter(contry="KR")  # type: ignore[call-overload]  # pyright: ignore[reportCallIssue]
         with pytest.raises(ValueError, match="unknown country"):
             empty.filter(country="Frnace")
 
     def test_bad_value_type(self, release: Release) -> None:
         """A value of the wrong type names the criterion."""
         with pytest.raises(TypeError, match="city: expected a str, a record or None, got list"):
-            release.contacts.filter(city=["Tokyo"])
+            release.contacts.filter(city=["Tokyo"])  # type: ignore[call-overload]  # pyright: ignore[reportArgumentType]
 
     def test_objects_that_are_not_records(self) -> None:
         """A collection of objects of no record class cannot be filtered."""

@@ -31,7 +31,7 @@ class TestPhoneKind:
     def test_unknown_value(self, kind: object) -> None:
         """Anything but a PhoneKind or its value is a ValueError naming the field and the valid values."""
         with pytest.raises(ValueError, match=r"^Phone\.kind: expected a PhoneKind or one of") as info:
-            Phone("x", "+819023014372", kind, "+81 90", SPAN)  # type: ignore[arg-type]
+            Phone("x", "+819023014372", kind, "+81 90", SPAN)  # type: ignore[arg-type]  # pyright: ignore[reportArgumentType]
         assert f"'mobile', 'unspecified', got {kind!r}" in str(info.value)
 
     def test_equal_either_way(self, release: icnk_letter.Release) -> None:
@@ -62,7 +62,7 @@ class TestClaimKind:
     def test_unknown_value(self, kind: object) -> None:
         """Anything but a ClaimKind or its value is a ValueError naming the field and the valid values."""
         with pytest.raises(ValueError, match=r"^Claim\.kind: ") as info:
-            Claim("c", kind, "text", None, "x", SPAN)  # type: ignore[arg-type]
+            Claim("c", kind, "text", None, "x", SPAN)  # type: ignore[arg-type]  # pyright: ignore[reportArgumentType]
         expected = (
             f"Claim.kind: expected a ClaimKind or one of 'violation', 'demand', 'statement', got {kind!r}"
         )

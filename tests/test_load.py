@@ -48,7 +48,7 @@ class TestLoad:
     def test_immutable(self, release: icnk_letter.Release) -> None:
         """Records cannot be changed, and collections are tuples."""
         with pytest.raises(attrs.exceptions.FrozenInstanceError):
-            release.members[0].name = "x"  # type: ignore[misc]
+            release.members[0].name = "x"  # type: ignore[misc]  # pyright: ignore[reportAttributeAccessIssue]
         assert isinstance(release.members, tuple)
         assert isinstance(release.contacts[0].phones, tuple)
 

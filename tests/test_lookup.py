@@ -254,7 +254,7 @@ class TestNotFound:
     def test_not_a_string(self, release: Release) -> None:
         """A key that is not a string is a TypeError naming its type."""
         with pytest.raises(TypeError, match="must be a str, got int"):
-            release.lookup(42)  # type: ignore[arg-type]
+            release.lookup(42)  # type: ignore[arg-type]  # pyright: ignore[reportArgumentType]
 
 
 class TestAmbiguous:
@@ -396,15 +396,28 @@ class TestResolvers:
         with pytest.raises(NotFoundError) as info:
             release.contacts_of("Amnesty Internacional")
         assert (
-            "no organization matches 'Amnesty Internacional'; did you mean 'Amnesty International'?",
+            "no organization or person matches 'Amnesty Internacional'; did you mean 'Amnesty International'?",
             "Amnesty Internacional",
         ) == (str(info.value), info.value.key)
 
-    @pytest.mark.parametrize("key", ["kanae-doi", "Kanae Doi", "Nope"])
+    @pytest.mark.parametrize("key", ["Nope", "violation-1", "open letter to Kim Jong-un"])
     def test_contacts_of_another_kind(self, release: Release, key: str) -> None:
-        """A key of a person, or of nothing, names no organization."""
-        with pytest.raises(NotFoundError, match=f"^no organization matches {key!r}"):
+        """A key of a claim, of the letter or of nothing names no organization and no person."""
+        with pytest.raises(NotFoundError, match=f"^no organization or person matches {key!r}"):
             release.contacts_of(key)
+
+    @pytest.mark.parametrize("key", ["kanae-doi", "Kanae Doi", "doi kanae"])
+    def test_contacts_of_a_person(self, release: Release, key: str) -> None:
+        """``contacts_of`` takes a person, or any key that looks one up, and gives that person's contacts."""
+        doi = release.people.lookup("Kanae Doi")
+        assert (["contact-tokyo"], ["contact-tokyo"]) == (
+            [c.id for c in release.contacts_of(key)],
+            [c.id for c in release.contacts_of(doi)],
+        )
+
+    def test_contacts_of_a_person_without_contacts(self, release: Release) -> None:
+        """A person the release names but who is no press contact has none."""
+        assert () == release.contacts_of(release.people.lookup("Kim Jong-un"))
 
     def test_contacts_of_blank(self, release: Release) -> None:
         """A blank str is a ValueError."""
@@ -412,16 +425,25 @@ class TestResolvers:
             release.contacts_of(" ")
 
     def test_limited_to_one_kind(self, release: Release) -> None:
-        """A key that names an organization and a person still finds the organization alone."""
+        """A key that names an organization and a quote still finds the organization alone."""
         hrw = release.lookup("Human Rights Watch")
-        namesake = attrs.evolve(release.people[2], id="hrw-person", name="Human Rights Watch", mentions=())
-        crowded = attrs.evolve(release, people=(*release.people, namesake))
+        namesake = attrs.evolve(release.quotes[0], id="quote-hrw", text="Human Rights Watch")
+        crowded = attrs.evolve(release, quotes=(*release.quotes, namesake))
         with pytest.raises(AmbiguousKeyError):
             crowded.lookup("Human Rights Watch")
         assert (["contact-tokyo", "contact-bangkok"], hrw) == (
             [c.id for c in crowded.contacts_of("Human Rights Watch")],
             crowded.lookup("human-rights-watch"),
         )
+
+    def test_organization_and_person_of_one_name(self, release: Release) -> None:
+        """A key that names an organization and a person is ambiguous: neither is guessed."""
+        namesake = attrs.evolve(release.people[2], id="hrw-person", name="Human Rights Watch", mentions=())
+        crowded = attrs.evolve(release, people=(*release.people, namesake))
+        with pytest.raises(
+            AmbiguousKeyError, match=r"'hrw-person' \(Person\) and 'human-rights-watch' \(Organization\)"
+        ):
+            crowded.contacts_of("Human Rights Watch")
 
     def test_ambiguous_organization(self, release: Release) -> None:
         """A key that names two organizations raises AmbiguousKeyError listing both."""

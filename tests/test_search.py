@@ -63,7 +63,7 @@ class TestQueries:
     def test_not_a_string(self, release: Release) -> None:
         """A query that is not a string is a TypeError naming its type."""
         with pytest.raises(TypeError, match="must be a str, got bytes"):
-            release.search(b"amnesty")  # type: ignore[call-overload]
+            release.search(b"amnesty")  # type: ignore[call-overload]  # pyright: ignore[reportArgumentType]
 
     @settings(max_examples=200, deadline=None)
     @given(st.text(min_size=1).filter(str.strip))
@@ -313,7 +313,7 @@ class TestKindAndLimit:
     def test_bad_limit(self, release: Release, limit: object, error: type[Exception]) -> None:
         """A negative or non-integer limit is an error naming it."""
         with pytest.raises(error, match="limit"):
-            release.search("human", limit=limit)  # type: ignore[call-overload]
+            release.search("human", limit=limit)  # type: ignore[call-overload]  # pyright: ignore[reportArgumentType]
 
 
 class TestModuleAndCollections:

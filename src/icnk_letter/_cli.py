@@ -490,7 +490,8 @@ def _claims(args: argparse.Namespace) -> int:
     return _listing(args, "claims", claims, release, _criteria(args, "kind", "has_quantity"))
 
 
-def _filtered(records: Records[T], **criteria: object) -> Records[T]:
+# The criteria come from the command line: Any, since each kind of record types its own.
+def _filtered(records: Records[T], **criteria: Any) -> Records[T]:
     try:
         return records.filter(**criteria)
     except ValueError as exc:  # a country, language, organization or kind the library does not know
@@ -572,7 +573,8 @@ def _search(args: argparse.Namespace) -> int:
     release = _release()
     query: str = args.query
     try:
-        hits = release.search(query, kind=args.kind, limit=args.limit)
+        kind: str | None = args.kind
+        hits = release.search(query, kind=kind, limit=args.limit)
     except ValueError as exc:  # a blank query
         raise _Exit(USAGE, str(exc)) from None
     from ._cli_render import HIT_COLUMNS, hit_row, kind_of, table, tsv

@@ -16,7 +16,7 @@ import json
 import re
 import typing
 from collections.abc import Callable, Iterator, Sequence
-from typing import Any, Final, TypeVar, cast, overload
+from typing import TYPE_CHECKING, Any, Final, TypeVar, cast, overload
 
 import attrs
 import cattrs
@@ -30,9 +30,22 @@ from cattrs.errors import (
 from cattrs.gen import make_dict_structure_fn
 
 from ._errors import DataError
-from ._model import ClaimKind, PhoneKind, Release
+from ._model import (
+    ClaimKind,
+    Discrepancy,
+    Language,
+    Phone,
+    PhoneKind,
+    Quantity,
+    Record,
+    Release,
+    Span,
+)
 from ._records import Records
 from ._rules import record_problems
+
+if TYPE_CHECKING:
+    from ._search import Hit
 
 __all__ = [
     "MAX_JSON_SIZE",
@@ -155,7 +168,7 @@ def _make_converter() -> cattrs.Converter:
                 items.append(conv.structure(element, item))
             except Exception as exc:
                 note = IterableValidationNote(f"Structuring {cls!r} @ index {index}", index, item)
-                exc.__notes__ = [*getattr(exc, "__notes__", []), note]  # type: ignore[attr-defined]
+                exc.__notes__ = [*getattr(exc, "__notes__", []), note]  # type: ignore[attr-defined]  # pyright: ignore[reportAttributeAccessIssue]
                 errors.append(exc)
         if errors:
             raise IterableValidationError(f"While structuring {cls!r}", errors, cls)
@@ -234,11 +247,25 @@ def structure(data: Any, cls: type[T]) -> T:
         raise DataError(["$: nested too deeply"]) from None
 
 
-def to_dict(obj: Any) -> Any:
+# What to_dict() and to_json() take: a release, a record, a value inside one, a
+# search hit, an enum, or a sequence of them (a Records collection, a tuple field).
+@overload
+def to_dict(obj: PhoneKind | ClaimKind) -> str: ...
+@overload
+def to_dict(
+    obj: Release | Record | Span | Phone | Language | Quantity | Discrepancy | Hit[Any],
+) -> dict[str, Any]: ...
+@overload
+def to_dict(
+    obj: Sequence[Release | Record | Span | Phone | Language | Quantity | Discrepancy | Hit[Any]],
+) -> list[dict[str, Any]]: ...
+def to_dict(obj: object) -> object:
     """Return *obj* (any record, release or enum) as plain JSON-compatible data.
 
     Keys are the documented snake_case field names in the classes' field
-    order, dates ISO 8601 strings, enums their values, sequences lists.
+    order, dates ISO 8601 strings, enums their values, sequences lists: a
+    record gives a ``dict``, a :class:`Records` collection (or a tuple of
+    records) a ``list`` of them, an enum its ``str`` value.
 
     >>> import icnk_letter
     >>> release = icnk_letter.load()
@@ -325,7 +352,21 @@ def _check_schema_version(data: dict[str, Any]) -> None:
         )
 
 
-def to_json(obj: Any, *, indent: int | None = None) -> str:
+def to_json(
+    obj: PhoneKind
+    | ClaimKind
+    | Release
+    | Record
+    | Span
+    | Phone
+    | Language
+    | Quantity
+    | Discrepancy
+    | Hit[Any]
+    | Sequence[Release | Record | Span | Phone | Language | Quantity | Discrepancy | Hit[Any]],
+    *,
+    indent: int | None = None,
+) -> str:
     """Return *obj* as JSON: stable, byte-identical on every supported Python.
 
     Field names and order are those of the classes (see :func:`to_dict`);
@@ -349,13 +390,13 @@ def to_json(obj: Any, *, indent: int | None = None) -> str:
 
 
 @overload
-def from_json(text: str | bytes) -> Release: ...
+def from_json(text: str | bytes | bytearray) -> Release: ...
 @overload
-def from_json(text: str | bytes, cls: type[T]) -> T: ...
-def from_json(text: str | bytes, cls: Any = Release) -> Any:
+def from_json(text: str | bytes | bytearray, cls: type[T]) -> T: ...
+def from_json(text: str | bytes | bytearray, cls: Any = Release) -> Any:
     """Load a *cls* (default :class:`Release`) from JSON text, strictly.
 
-    The text (``str``, or ``bytes`` in UTF-8) may be at most
+    The text (``str``, or ``bytes`` or ``bytearray`` in UTF-8) may be at most
     :data:`MAX_JSON_SIZE` long and must be plain JSON: no ``NaN``, no
     duplicate keys. Its values must have exactly the fields and types of
     *cls*, and every record in it meet the rules it has on its own (see
@@ -387,7 +428,7 @@ def from_json(text: str | bytes, cls: Any = Release) -> Any:
     return _checked(structure(data, cls))
 
 
-def parse_json(text: str | bytes) -> Any:
+def parse_json(text: str | bytes | bytearray) -> Any:
     """Parse JSON *text* no longer than :data:`MAX_JSON_SIZE`, raising :class:`DataError`.
 
     ``NaN``/``Infinity`` and duplicate keys are refused. (The bundled data,

@@ -38,7 +38,7 @@ class NotFoundError(LookupError):
     """No record matches a key; the message names the key and close matches.
 
     *what* names the kind of record that was looked for, when a lookup was
-    limited to one kind (``release.contacts_of("Nope")`` looks for an organization).
+    limited to some kinds (``release.contacts_of("Nope")`` looks for an organization or a person).
 
     >>> err = NotFoundError("Amnesty Internacional", ["Amnesty International"])
     >>> print(err)

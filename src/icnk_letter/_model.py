@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime
 import enum
 from collections.abc import Iterable
-from typing import TYPE_CHECKING, Any, TypeVar, overload
+from typing import TYPE_CHECKING, Any, Literal, TypeVar, overload
 
 import attrs
 
@@ -56,8 +56,11 @@ class Span:
     """
 
     start: int
+    """The index in the text of the first character covered."""
     end: int
+    """The index in the text just after the last character covered."""
     quote: str
+    """The words covered, verbatim (``end - start`` characters)."""
 
     def __len__(self) -> int:
         return self.end - self.start
@@ -125,10 +128,15 @@ class Phone:
     """
 
     as_printed: str
+    """The number as the release prints it ("03-5282-5162")."""
     e164: str
+    """The number in E.164 form, ``+`` and digits only ("+81352825162")."""
     kind: PhoneKind = attrs.field(converter=_phone_kind)
+    """Whether the release says it is a mobile number (a :class:`PhoneKind`, or its value)."""
     international: str
+    """The number grouped for international use, ITU-T E.123 ("+81 3 5282 5162")."""
     span: Span
+    """Where the number is printed."""
 
     @property
     def uri(self) -> str:
@@ -146,7 +154,9 @@ class Language:
     """
 
     tag: str
+    """The BCP 47 language tag ("ko")."""
     as_printed: str
+    """The language as the release names it ("Korean")."""
 
 
 @attrs.frozen
@@ -161,13 +171,21 @@ class Organization:
     """
 
     id: str
+    """A stable lowercase slug ("human-rights-watch")."""
     name: str
+    """The full name, as the release spells it."""
     acronym: str | None
+    """The acronym the release uses ("HRW"), or ``None``."""
     country: str | None
+    """The ISO 3166-1 alpha-2 code of ``country_as_printed`` ("KR"), or ``None``."""
     country_as_printed: str | None
+    """The country as the member list prints it ("ROK"), or ``None``."""
     listed_as: str | None
+    """The member-list line verbatim, or ``None`` for an organization that is not listed."""
     span: Span
+    """The member-list line for members, the first mention otherwise."""
     mentions: tuple[Span, ...] = ()
+    """The other places where the release names it."""
 
     @property
     def is_listed(self) -> bool:
@@ -183,13 +201,21 @@ class Person:
     """
 
     id: str
+    """A stable lowercase slug ("kanae-doi")."""
     name: str
+    """The name in the order the release first writes it."""
     family_name: str
+    """The family name ("Doi")."""
     given_name: str
+    """The given name ("Kanae")."""
     span: Span
+    """The first mention."""
     description: str | None
+    """What the release says about the person, verbatim, or ``None``."""
     affiliations: tuple[str, ...] = ()
+    """The ids of the organizations the release ties the person to."""
     mentions: tuple[Span, ...] = ()
+    """The other places where the release names the person."""
 
 
 @attrs.frozen
@@ -203,16 +229,27 @@ class Contact:
     """
 
     id: str
+    """A stable lowercase slug ("contact-tokyo")."""
     person: str
+    """The id of the :class:`Person` to call."""
     organization: str
+    """The id of the :class:`Organization` the person speaks for."""
     organization_as_printed: str
+    """The organization as the paragraph prints it."""
     role: str | None
+    """The person's role as printed ("Secretariat to the Coalition"), or ``None``."""
     city: str
+    """The city of the paragraph ("Tokyo")."""
     country: str
+    """The ISO 3166-1 alpha-2 code of the city's country ("JP")."""
     languages: tuple[Language, ...]
+    """The languages the contact speaks, in printed order."""
     phones: tuple[Phone, ...]
+    """The telephone numbers, in printed order."""
     emails: tuple[str, ...]
+    """The email addresses, in printed order."""
     span: Span
+    """The whole city paragraph."""
 
 
 @attrs.frozen
@@ -225,9 +262,13 @@ class Quantity:
     """
 
     value: int
+    """The figure as a number (200000)."""
     unit: str
+    """What is counted ("people")."""
     exact: bool
+    """Whether the figure is exact, rather than a lower bound ("Over ...")."""
     as_printed: str
+    """The figure as printed ("Over 200,000")."""
 
     @property
     def is_lower_bound(self) -> bool:
@@ -245,11 +286,17 @@ class Claim:
     """
 
     id: str
+    """A stable lowercase slug ("violation-1")."""
     kind: ClaimKind = attrs.field(converter=_claim_kind)
+    """A violation, a demand or a statement (a :class:`ClaimKind`, or its value)."""
     text: str
+    """The claim in the release's own words."""
     quantity: Quantity | None
+    """The figure the claim carries, or ``None``."""
     attributed_to: str
+    """The id of who makes the claim (the letter, a person, or the release)."""
     span: Span
+    """Where the claim is printed."""
 
 
 @attrs.frozen
@@ -257,9 +304,13 @@ class Quote:
     """Words the release quotes, and who said them (a :class:`Person` id)."""
 
     id: str
+    """A stable lowercase slug ("quote-1")."""
     speaker: str
+    """The id of the :class:`Person` quoted."""
     text: str
+    """The words quoted, verbatim."""
     span: Span
+    """Where the quotation is printed."""
 
 
 @attrs.frozen
@@ -267,10 +318,15 @@ class Letter:
     """The open letter the release announces (it is not itself reproduced)."""
 
     id: str
+    """A stable lowercase slug."""
     title: str
+    """The letter as the release names it ("open letter to Kim Jong-un")."""
     author: str
+    """The id of the :class:`Organization` that delivers it (the coalition)."""
     recipient: str
+    """The id of the :class:`Person` it is addressed to."""
     span: Span
+    """Where the release names the letter."""
 
 
 @attrs.frozen
@@ -278,8 +334,11 @@ class Discrepancy:
     """A known contradiction or quirk of the source, kept rather than fixed."""
 
     id: str
+    """A stable lowercase slug."""
     description: str
+    """What the contradiction or quirk is."""
     spans: tuple[Span, ...]
+    """The places in the text concerned."""
 
 
 def _wrong_type(method: str, expected: str, got: object) -> TypeError:
@@ -480,6 +539,40 @@ class Release:
 
     @overload
     def search(
+        self,
+        query: str,
+        *,
+        kind: Literal["organizations", "organization", "members", "member"],
+        limit: int | None = None,
+    ) -> tuple[Hit[Organization], ...]: ...
+
+    @overload
+    def search(
+        self, query: str, *, kind: Literal["people", "person", "persons"], limit: int | None = None
+    ) -> tuple[Hit[Person], ...]: ...
+
+    @overload
+    def search(
+        self, query: str, *, kind: Literal["contacts", "contact"], limit: int | None = None
+    ) -> tuple[Hit[Contact], ...]: ...
+
+    @overload
+    def search(
+        self, query: str, *, kind: Literal["claims", "claim"], limit: int | None = None
+    ) -> tuple[Hit[Claim], ...]: ...
+
+    @overload
+    def search(
+        self, query: str, *, kind: Literal["quotes", "quote"], limit: int | None = None
+    ) -> tuple[Hit[Quote], ...]: ...
+
+    @overload
+    def search(
+        self, query: str, *, kind: Literal["letters", "letter"], limit: int | None = None
+    ) -> tuple[Hit[Letter], ...]: ...
+
+    @overload
+    def search(
         self, query: str, *, kind: str | None = None, limit: int | None = None
     ) -> tuple[Hit[Record], ...]: ...
 
@@ -501,9 +594,11 @@ class Release:
             query: any non-blank text.
             kind: narrow the search to one kind of record: a record class such
                 as :class:`Organization`, or ``"organizations"``, ``"people"``,
-                ``"contacts"``, ``"claims"``, ``"quotes"`` or ``"letters"``;
-                ``"members"`` is the organizations of the member list only
-                (neither the coalition nor the ICRC).
+                ``"contacts"``, ``"claims"``, ``"quotes"`` or ``"letters"``
+                (singular or plural, in any case); ``"members"`` is the
+                organizations of the member list only (neither the coalition
+                nor the ICRC). The hits are typed by the kind: ``kind="people"``
+                gives ``Hit[Person]``.
             limit: return at most this many hits.
 
         Raises:
@@ -563,15 +658,16 @@ class Release:
             raise _wrong_type("organization_of", "a Contact", contact)
         return self._typed(contact.organization, Organization)
 
-    def contacts_of(self, organization: Organization | str) -> tuple[Contact, ...]:
-        """Return the press contacts of an organization, in printed order.
+    def contacts_of(self, organization: Organization | Person | str) -> tuple[Contact, ...]:
+        """Return the press contacts of an organization or a person, in printed order.
 
-        *organization* is an :class:`Organization`, or a str that names one as
-        :meth:`lookup` would: its id, name, acronym or any other key.
+        *organization* is an :class:`Organization` or a :class:`Person`, or a
+        str that names one as :meth:`lookup` would: its id, name, acronym or
+        any other key.
 
         Raises:
-            NotFoundError: if the str names no organization; the message
-                suggests the closest ones.
+            NotFoundError: if the str names no organization and no person; the
+                message suggests the closest ones.
             AmbiguousKeyError: if it names several.
             ValueError: if it is blank.
 
@@ -579,18 +675,24 @@ class Release:
         >>> release = icnk_letter.load()
         >>> [c.city for c in release.contacts_of("human-rights-watch")], [c.city for c in release.contacts_of("CSW")]
         (['Tokyo', 'Bangkok'], ['London'])
+        >>> doi = release.people.lookup("Kanae Doi")
+        >>> [(c.city, c.phones[0].as_printed) for c in release.contacts_of(doi)]
+        [('Tokyo', '03-5282-5162')]
         >>> release.contacts_of("Amnesty Internacional")
         Traceback (most recent call last):
         ...
-        icnk_letter.NotFoundError: no organization matches 'Amnesty Internacional'; did you mean 'Amnesty International'?
+        icnk_letter.NotFoundError: no organization or person matches 'Amnesty Internacional'; did you mean 'Amnesty International'?
         """
-        if not isinstance(organization, (str, Organization)):
-            raise _wrong_type("contacts_of", "an Organization or an id", organization)
-        if isinstance(organization, str):
-            found: Organization = self._resolve(organization, (Organization,))
-            organization = found
-        org_id = organization.id
-        return tuple(c for c in self.contacts if c.organization == org_id)
+        if not isinstance(organization, (str, Organization, Person)):
+            raise _wrong_type("contacts_of", "an Organization, a Person or an id", organization)
+        found: Organization | Person = (
+            self._resolve(organization, (Organization, Person))
+            if isinstance(organization, str)
+            else organization
+        )
+        if isinstance(found, Person):
+            return tuple(c for c in self.contacts if c.person == found.id)
+        return tuple(c for c in self.contacts if c.organization == found.id)
 
     def affiliations_of(self, person: Person) -> tuple[Organization, ...]:
         """Return the organizations the release ties a person to.

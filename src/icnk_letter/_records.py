@@ -6,7 +6,7 @@ from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any, TypeVar, cast, overload
 
 if TYPE_CHECKING:
-    from ._model import Release
+    from ._model import Claim, ClaimKind, Contact, Letter, Organization, Person, Quote, Release
     from ._search import Hit, Index
 
 __all__ = ["Records", "as_records", "owned_by", "owner_of"]
@@ -14,6 +14,13 @@ __all__ = ["Records", "as_records", "owned_by", "owner_of"]
 T = TypeVar("T")
 T_co = TypeVar("T_co", covariant=True)
 D = TypeVar("D")
+# The kinds of record a collection may hold, for the criteria of filter().
+_O = TypeVar("_O", bound="Organization")
+_P = TypeVar("_P", bound="Person")
+_C = TypeVar("_C", bound="Contact")
+_Cl = TypeVar("_Cl", bound="Claim")
+_Q = TypeVar("_Q", bound="Quote")
+_L = TypeVar("_L", bound="Letter")
 
 
 class Records(tuple[T_co, ...]):
@@ -48,7 +55,81 @@ class Records(tuple[T_co, ...]):
         # Pickle and copy the records, never the cached index.
         return (Records, (tuple(self),))
 
-    def filter(self, **criteria: object) -> Records[T_co]:
+    # One overload per kind of record, so that a criterion the kind does not
+    # have (a misspelt one) is an error for a type checker too; the last one is
+    # for a collection of several kinds, which all have an id.
+    @overload
+    def filter(
+        self: Records[_O],
+        *,
+        id: str | Organization | None = ...,
+        name: str | None = ...,
+        acronym: str | None = ...,
+        country: str | None = ...,
+        country_as_printed: str | None = ...,
+        listed_as: str | None = ...,
+    ) -> Records[_O]: ...
+
+    @overload
+    def filter(
+        self: Records[_P],
+        *,
+        id: str | Person | None = ...,
+        name: str | None = ...,
+        family_name: str | None = ...,
+        given_name: str | None = ...,
+        description: str | None = ...,
+        affiliation: Organization | str | None = ...,
+    ) -> Records[_P]: ...
+
+    @overload
+    def filter(
+        self: Records[_C],
+        *,
+        id: str | Contact | None = ...,
+        person: Person | str | None = ...,
+        organization: Organization | str | None = ...,
+        organization_as_printed: str | None = ...,
+        role: str | None = ...,
+        city: str | None = ...,
+        country: str | None = ...,
+        language: str = ...,
+    ) -> Records[_C]: ...
+
+    @overload
+    def filter(
+        self: Records[_Cl],
+        *,
+        id: str | Claim | None = ...,
+        kind: ClaimKind | str = ...,
+        text: str | None = ...,
+        attributed_to: Person | Letter | Release | str | None = ...,
+        has_quantity: bool = ...,
+    ) -> Records[_Cl]: ...
+
+    @overload
+    def filter(
+        self: Records[_Q],
+        *,
+        id: str | Quote | None = ...,
+        speaker: Person | str | None = ...,
+        text: str | None = ...,
+    ) -> Records[_Q]: ...
+
+    @overload
+    def filter(
+        self: Records[_L],
+        *,
+        id: str | Letter | None = ...,
+        title: str | None = ...,
+        author: str | None = ...,
+        recipient: str | None = ...,
+    ) -> Records[_L]: ...
+
+    @overload
+    def filter(self, *, id: str | None = ...) -> Records[T_co]: ...
+
+    def filter(self, **criteria: object) -> Records[Any]:
         """Return the records that meet every criterion, in printed order.
 
         Strings are compared after normalization (see :meth:`lookup`). Besides
@@ -78,6 +159,10 @@ class Records(tuple[T_co, ...]):
         In a collection that belongs to no release (one built by hand), they
         take a record or an id.
 
+        For a type checker, the criteria are those of the collection's kind of
+        record, with the types above: ``release.members.filter(contry="KR")``
+        or ``release.members.filter(language="ko")`` is an error before it runs.
+
         Raises:
             TypeError: for an unknown criterion (the message lists the valid ones)
                 or a value of the wrong type.
@@ -103,7 +188,7 @@ class Records(tuple[T_co, ...]):
         """
         from ._filters import select
 
-        selected: Records[T_co] = Records(select(self, criteria))
+        selected: Records[Any] = Records(select(self, criteria))
         owner = self.__dict__.get("_release")
         if owner is not None:
             selected.__dict__["_release"] = owner  # a subset of the same release

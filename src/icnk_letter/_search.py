@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import bisect
 from collections.abc import Callable, Iterable, Iterator
-from typing import Any, Final, Generic, TypeVar, overload
+from typing import Any, Final, Generic, Literal, TypeVar, overload
 
 import attrs
 
@@ -601,6 +601,45 @@ def lookup(key: str) -> Record:
 
 @overload
 def search(query: str, *, kind: type[R], limit: int | None = None) -> tuple[Hit[R], ...]: ...
+
+
+@overload
+def search(
+    query: str,
+    *,
+    kind: Literal["organizations", "organization", "members", "member"],
+    limit: int | None = None,
+) -> tuple[Hit[Organization], ...]: ...
+
+
+@overload
+def search(
+    query: str, *, kind: Literal["people", "person", "persons"], limit: int | None = None
+) -> tuple[Hit[Person], ...]: ...
+
+
+@overload
+def search(
+    query: str, *, kind: Literal["contacts", "contact"], limit: int | None = None
+) -> tuple[Hit[Contact], ...]: ...
+
+
+@overload
+def search(
+    query: str, *, kind: Literal["claims", "claim"], limit: int | None = None
+) -> tuple[Hit[Claim], ...]: ...
+
+
+@overload
+def search(
+    query: str, *, kind: Literal["quotes", "quote"], limit: int | None = None
+) -> tuple[Hit[Quote], ...]: ...
+
+
+@overload
+def search(
+    query: str, *, kind: Literal["letters", "letter"], limit: int | None = None
+) -> tuple[Hit[Letter], ...]: ...
 
 
 @overload
