@@ -27,7 +27,10 @@ SDIST_MUST_HAVE = [
     "CHANGELOG.md",
     "pyproject.toml",
     "tests/test_data.py",
+    "tests/golden/release.html",
+    "tests/data/anno-context.jsonld",
     "docs/conf.py",
+    "docs/_static/release-page.png",
 ]
 
 
