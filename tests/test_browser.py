@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Browser, ConsoleMessage, Error, Request
 
-from icnk_letter import Release
+from icnk_letter import Release, export
 from icnk_letter._marks import records
 
 from .browser import DESKTOP, PHONE, chromium, open_page, write_page
@@ -127,6 +127,18 @@ def test_highlight_and_row_link_both_ways(browser: Browser, url: str) -> None:
         assert page.evaluate("document.getElementById('row.amnesty-international').matches(':target')")
         page.click("[id='row.amnesty-international'] a[href='#amnesty-international']")
         assert "#amnesty-international" == page.evaluate("location.hash")
+
+
+def test_vcard_download(browser: Browser, url: str, release: Release) -> None:
+    """A contact's vCard link downloads the card the vcard export writes for that contact."""
+    with open_page(browser, url, DESKTOP) as page:
+        with page.expect_download() as info:
+            page.click("[id='row.contact-tokyo'] a[download]")
+        download = info.value
+        assert "contact-tokyo.vcf" == download.suggested_filename
+        card = Path(download.path()).read_bytes().decode("utf-8")
+    cards = export(release, "vcard").split("END:VCARD\r\n")
+    assert cards[1] + "END:VCARD\r\n" == card
 
 
 def test_keyboard(browser: Browser, url: str) -> None:

@@ -43,6 +43,7 @@ from ._model import (
     Organization,
     Person,
     PhoneKind,
+    Record,
     Release,
     Span,
 )
@@ -358,9 +359,10 @@ def _section(key: str, heading: str, *content: str) -> str:
     )
 
 
-def _words(record_id: str, text: str) -> str:
-    """Return a link from a table back to the main span of *record_id*."""
-    return _link(record_id, text, title="Show the words in the text")
+def _words(record: Record, text: str) -> str:
+    """Return a link from a table back to the main span of *record*, titled with its id and offsets."""
+    span = record.span
+    return _link(record.id, text, title=f"{record.id} [{span.start}:{span.end}]: show the words in the text")
 
 
 def _mentions(record: Organization | Person) -> str:
@@ -389,7 +391,7 @@ def _members_section(release: Release) -> str:
             _row(member.id),
             (
                 str(number),
-                _words(member.id, member.name),
+                _words(member, member.name),
                 _optional(member.acronym),
                 _country(member),
                 _mentions(member),
@@ -438,7 +440,7 @@ def _contact_row(release: Release, index: int, contact: Contact) -> tuple[str, t
     return (
         _row(contact.id),
         (
-            _words(contact.id, contact.city),
+            _words(contact, contact.city),
             _link(_row(person.id), name) + role,
             _link(_row(organization.id), label_of(release, organization)),
             languages or "\u2014",
@@ -494,7 +496,7 @@ def _claims_section(release: Release) -> str:
             _row(claim.id),
             (
                 _CLAIM_KINDS[claim.kind],
-                _words(claim.id, claim.text),
+                _words(claim, claim.text),
                 _figure(claim),
                 _author(release, claim.attributed_to),
             ),
@@ -511,7 +513,7 @@ def _claims_section(release: Release) -> str:
 
 def _quotes_section(release: Release) -> str:
     rows = (
-        (_row(quote.id), (_author(release, quote.speaker), _words(quote.id, quote.text)))
+        (_row(quote.id), (_author(release, quote.speaker), _words(quote, quote.text)))
         for quote in release.quotes
     )
     return _section("quotes", "Quotes", _table("The quotations", ("Speaker", "Words"), rows))
@@ -526,7 +528,7 @@ def _people_section(release: Release) -> str:
         (
             _row(person.id),
             (
-                _words(person.id, person.name),
+                _words(person, person.name),
                 _esc(person.family_name),
                 _esc(person.given_name),
                 _optional(person.description),
@@ -547,7 +549,7 @@ def _others_section(release: Release) -> str:
             _row(letter.id),
             (
                 "the open letter",
-                _words(letter.id, letter.title),
+                _words(letter, letter.title),
                 "\u2014",
                 f"by {_author(release, letter.author)} to {_author(release, letter.recipient)}",
                 "\u2014",
@@ -561,7 +563,7 @@ def _others_section(release: Release) -> str:
     for organization, role in roles:
         cells = (
             role,
-            _words(organization.id, organization.name),
+            _words(organization, organization.name),
             _optional(organization.acronym),
             _country(organization),
             _mentions(organization),
