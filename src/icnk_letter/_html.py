@@ -24,6 +24,8 @@ The ids the page gives its own elements contain a ``.`` (``row.ID``,
 from __future__ import annotations
 
 import datetime
+import functools
+import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from typing import Any, Final
@@ -107,6 +109,7 @@ def render(release: Release) -> str:
     return "".join(parts)
 
 
+@functools.cache
 def _package_version() -> str:
     from importlib.metadata import version
 
@@ -134,8 +137,17 @@ def _esc(value: str) -> str:
 
 
 def _fragment(target_id: str) -> str:
-    """Return the ``href`` of a link to the element *target_id* on this page, escaped."""
+    """Return the ``href`` of a link to the element *target_id* on this page, escaped.
+
+    >>> _fragment("row.amnesty-international"), _fragment('a "b"')
+    ('#row.amnesty-international', '#a%20%22b%22')
+    """
+    if _PLAIN.fullmatch(target_id):  # every id of a sound release: nothing to quote
+        return "#" + target_id
     return "#" + _esc(_percent(target_id, safe="-._~!$'()*+,;=:@/?"))
+
+
+_PLAIN: Final = re.compile(r"[A-Za-z0-9._-]*")
 
 
 def _row(record_id: str) -> str:
