@@ -143,6 +143,11 @@ class TestText:
                 start = markup.index(f'id="{mark.record.id}"')
                 assert mark.span.quote == _element_text(markup, start)
 
+    def test_bundled_spans_nest_but_one(self, release: Release) -> None:
+        """In the bundled release only the double full stop's discrepancy crosses other spans: one fragment."""
+        fragments = re.findall(r"<span ([^>]*)>", text_markup(release))
+        assert ['class="d" data-discrepancy="double-full-stop"'] == [f for f in fragments if "id=" not in f]
+
     def test_crossing_spans_split(self, release: Release) -> None:
         """Spans that cross are split into fragments; the text stays exact and the first keeps the id."""
         text = "0123456789"
