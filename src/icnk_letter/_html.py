@@ -430,9 +430,7 @@ def _contact_row(release: Release, index: int, contact: Contact) -> tuple[str, t
 
     person = release.by_id(contact.person)
     organization = release.by_id(contact.organization)
-    languages = ", ".join(
-        f'<span lang="{_esc(lang.tag)}">{_esc(lang.as_printed)}</span>' for lang in contact.languages
-    )
+    languages = ", ".join(f"{_esc(lang.as_printed)} ({_esc(lang.tag)})" for lang in contact.languages)
     phones: list[str] = []
     for phone in contact.phones:
         uri = tel_uri(phone)
