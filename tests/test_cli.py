@@ -19,8 +19,10 @@ import shlex
 import shutil
 import subprocess
 import sys
+import unicodedata
 from collections.abc import Sequence
 from pathlib import Path
+from typing import NoReturn
 
 import attrs
 import pytest
@@ -29,7 +31,14 @@ import icnk_letter
 from icnk_letter import _cli
 
 DOCS = Path(__file__).resolve().parent.parent / "docs" / "cli.md"
+README = Path(__file__).resolve().parent.parent / "README.md"
 COMMANDS = ("summary", "members", "contacts", "claims", "show", "search", "text", "export", "verify")
+# What a --country message lists: the countries of the members, for what --country can find.
+COUNTRIES = (
+    "the members' countries are BD (Bangladesh), BE (Belgium), BR (Brazil), CA (Canada), "
+    "CZ (Czech Republic), ID (Indonesia), JP (Japan), KR (South Korea), TH (Thailand), "
+    "US (United States) and 'none' (13 printed without a country)"
+)
 
 
 def find_script() -> str:
@@ -333,6 +342,12 @@ def call(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]
     return code, out, err
 
 
+@pytest.fixture(autouse=True)
+def no_columns(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Run every test without ``COLUMNS``, whatever the shell that started pytest exports."""
+    monkeypatch.delenv("COLUMNS", raising=False)
+
+
 @pytest.fixture
 def terminal(monkeypatch: pytest.MonkeyPatch) -> None:
     """Make the command line believe that stdout is a terminal."""
@@ -373,8 +388,16 @@ class TestHelp:
             (["frobnicate"], "invalid choice: 'frobnicate'"),
             (["export", "xml"], "invalid choice: 'xml'"),
             (["show"], "the following arguments are required: key"),
-            (["claims", "--kind", "violations"], "invalid choice: 'violations'"),
-            (["search", "x", "--kind", "things"], "invalid choice: 'things'"),
+            (
+                ["claims", "--kind", "violent"],
+                "argument --kind: unknown kind of claim 'violent'; "
+                "the kinds of claim are violation, demand and statement (singular or plural)",
+            ),
+            (
+                ["search", "x", "--kind", "things"],
+                "argument --kind: unknown kind of record 'things'; the kinds of record are organizations, "
+                "members, people, contacts, claims, quotes and letters (singular or plural)",
+            ),
         ],
     )
     def test_usage_errors(self, capsys: pytest.CaptureFixture[str], args: list[str], message: str) -> None:
@@ -464,7 +487,7 @@ class TestListings:
         code, out, err = call(capsys, "claims", "--kind", "statement", "--has-quantity", "--format", fmt)
         assert code == 0  # both statements carry a figure
         code, out, err = call(capsys, "members", "--country", "FR", "--format", fmt)
-        assert (code, err) == (1, "icnk-letter: no members match --country FR\n")
+        assert (code, err) == (1, f"icnk-letter: no members match --country FR; {COUNTRIES}\n")
         if fmt == "csv":
             assert out.startswith("id,name,acronym,")
             assert out.count("\r\n") == 1
@@ -510,7 +533,7 @@ class TestListings:
         [
             (["contacts", "--language", "Klingon"], "unknown language 'Klingon'"),
             (["members", "--country", "Korea"], "unknown country 'Korea'"),
-            (["members", "--country", "XX"], "country 'XX' is not an ISO 3166-1 alpha-2 code"),
+            (["members", "--country", "XX"], "unknown country 'XX': not an ISO 3166-1 alpha-2 code"),
             (["contacts", "--organization", "Nope"], "organization: no organization matches 'Nope'"),
         ],
     )
@@ -759,13 +782,13 @@ class TestExport:
         self, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, tmp_path: Path
     ) -> None:
         """A folder where no file can be created is one line, exit code 1."""
-        import tempfile
+        from icnk_letter import _write
 
-        def refuse(**kwargs: object) -> tuple[int, str]:
+        def refuse(folder: str, suffix: str) -> NoReturn:
             raise PermissionError(13, "Permission denied")
 
-        monkeypatch.setattr(tempfile, "mkstemp", refuse)
-        monkeypatch.setattr(tempfile, "mkdtemp", refuse)
+        monkeypatch.setattr(_write, "_create_file", refuse)
+        monkeypatch.setattr(_write, "_create_folder", refuse)
         for fmt in ("vcard", "datapackage"):
             code, _, err = call(capsys, "export", fmt, "-o", str(tmp_path / "x"))
             assert (1, f"icnk-letter: cannot write {str(tmp_path / 'x')!r}: Permission denied\n") == (
@@ -776,20 +799,23 @@ class TestExport:
     def test_datapackage_into_an_existing_folder(
         self, capsys: pytest.CaptureFixture[str], tmp_path: Path
     ) -> None:
-        """The package's files replace those of the same name; other files stay; no temporary folder is left."""
+        """An existing package is replaced whole; no temporary folder is left beside it."""
+        package = tmp_path / "pkg"
+        package.mkdir()
+        (package / "members.csv").write_text("old")
+        assert call(capsys, "export", "datapackage", "-o", str(package)) == (0, "", "")
+        names = sorted(p.name for p in package.iterdir())
+        assert names == ["claims.csv", "contacts.csv", "datapackage.json", "members.csv", "release.txt"]
+        assert (package / "members.csv").read_text(encoding="utf-8").startswith("id,name,")
+        assert ["pkg"] == [p.name for p in tmp_path.iterdir()]
+
+    def test_datapackage_keeps_other_files(self, capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+        """A folder that holds files of its own is refused and left as it was, rather than emptied."""
         (tmp_path / "members.csv").write_text("old")
         (tmp_path / "notes.txt").write_text("mine")
-        assert call(capsys, "export", "datapackage", "-o", str(tmp_path)) == (0, "", "")
-        names = sorted(p.name for p in tmp_path.iterdir())
-        assert names == [
-            "claims.csv",
-            "contacts.csv",
-            "datapackage.json",
-            "members.csv",
-            "notes.txt",
-            "release.txt",
-        ]
-        assert (tmp_path / "members.csv").read_text(encoding="utf-8").startswith("id,name,")
+        code, out, err = call(capsys, "export", "datapackage", "-o", str(tmp_path))
+        assert (1, "", True) == (code, out, "not part of a data package ('notes.txt')" in err)
+        assert ["members.csv", "notes.txt"] == sorted(p.name for p in tmp_path.iterdir())
 
     def test_datapackage_errors(self, capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
         """The data package needs --output, a folder, in a folder that exists."""
@@ -809,7 +835,7 @@ class TestExport:
         def fail(src: str, dst: str) -> None:
             raise OSError(28, "No space left on device")
 
-        monkeypatch.setattr(os, "replace", fail)
+        monkeypatch.setattr(os, "rename", fail)
         code, _, err = call(capsys, "export", "datapackage", "-o", str(tmp_path / "pkg"))
         assert (1, f"icnk-letter: cannot write {str(tmp_path / 'pkg')!r}: No space left on device\n") == (
             code,
@@ -932,6 +958,368 @@ class TestVerifyAndErrors:
         assert expected == _cli.redecoded(raw)
 
 
+# -- tables that fit the terminal, kinds in either number, countries (issue 10) --------------
+
+
+def display_width(line: str) -> int:
+    """Return the columns *line* takes on a terminal: wide East Asian characters two, combining marks none."""
+    return sum(
+        0 if unicodedata.combining(ch) else 2 if unicodedata.east_asian_width(ch) in "WF" else 1
+        for ch in line
+    )
+
+
+def run_in_terminal(
+    script: str, *args: str, columns: int | None = None, size: int | None = None
+) -> tuple[int, str]:
+    """Run the installed script with stdout and stderr on a pseudo-terminal; return its exit code and output.
+
+    *columns* is exported as ``COLUMNS`` (otherwise it is unset), *size* is the
+    terminal's own width. The terminal's CRLF line ends are returned as LF.
+    """
+    if sys.platform == "win32":  # pragma: no cover - no pseudo-terminals on Windows
+        pytest.skip("pseudo-terminals need a POSIX system")
+    import fcntl
+    import select
+    import struct
+    import termios
+
+    env = {k: v for k, v in os.environ.items() if k not in ("COLUMNS", "LINES")}
+    if columns is not None:
+        env["COLUMNS"] = str(columns)
+    leader, follower = os.openpty()
+    if size is not None:
+        fcntl.ioctl(follower, termios.TIOCSWINSZ, struct.pack("HHHH", 24, size, 0, 0))
+    chunks: list[bytes] = []
+    try:
+        with subprocess.Popen(
+            [script, *args], stdin=subprocess.DEVNULL, stdout=follower, stderr=follower, env=env
+        ) as process:
+            os.close(follower)
+            follower = -1
+            while select.select([leader], [], [], 60)[0]:
+                try:
+                    chunk = os.read(leader, 65536)
+                except OSError:  # EIO: the script has ended and closed the terminal
+                    break
+                if not chunk:
+                    break  # pragma: no cover - some systems end with EOF rather than EIO
+                chunks.append(chunk)
+            code = process.wait(timeout=60)
+    finally:
+        os.close(leader)
+        if follower != -1:  # pragma: no cover - only if the script could not be started
+            os.close(follower)
+    return code, b"".join(chunks).decode("utf-8").replace("\r\n", "\n")
+
+
+LISTINGS = [
+    ("members",),
+    ("contacts",),
+    ("claims",),
+    ("search", "north korea"),
+    ("search", "prison camps", "--kind", "claims"),
+]
+
+
+class TestTerminalWidth:
+    """On a terminal no line of a table is wider than the terminal; pipes keep whole lines."""
+
+    @pytest.mark.parametrize("args", LISTINGS, ids=" ".join)
+    def test_fits_80_columns(self, script: str, args: tuple[str, ...]) -> None:
+        """Under a pseudo-terminal with COLUMNS=80, every line of the table is at most 80 columns wide."""
+        code, out = run_in_terminal(script, *args, columns=80)
+        lines = out.splitlines()
+        assert code == 0
+        assert lines[0] == lines[0].upper()  # a table, under its headings
+        assert [line for line in lines if display_width(line) > 80] == []
+
+    @pytest.mark.parametrize("args", LISTINGS, ids=" ".join)
+    def test_nothing_is_lost(self, script: str, args: tuple[str, ...]) -> None:
+        """A wrapped table holds every character of the full lines a pipe gets: wrapped, not cut."""
+        _, out = run_in_terminal(script, *args, columns=80)
+        headings = out.splitlines()[0]
+        assert sorted("".join(ok(run(script, *args)).split())) == sorted(
+            "".join(out.split())[len(headings.replace(" ", "")) :]
+        )
+
+    def test_wraps_the_long_values(self, script: str) -> None:
+        """A claim's text wraps within its column, under the text of the claim, at 80 columns."""
+        _, out = run_in_terminal(script, "claims", "--kind", "violation", columns=80)
+        expected = (
+            "ID           KIND       FIGURE               TEXT\n"
+            "violation-1  violation  Over 200,000         Over 200,000 men, women and\n"
+            "                                             children held for political reasons\n"
+            "                                             in a system of prison and labour\n"
+            "                                             camps\n"
+        )
+        assert out.startswith(expected)
+
+    def test_the_terminals_own_width(self, script: str) -> None:
+        """Without COLUMNS, the table fits the width the terminal reports."""
+        code, out = run_in_terminal(script, "contacts", size=60)
+        lines = out.splitlines()
+        assert (code, lines[0].split()) == (
+            0,
+            ["CITY", "NAME", "ORGANIZATION", "LANGUAGES", "PHONES", "EMAILS"],
+        )
+        assert max(display_width(line) for line in lines) <= 60
+        assert max(display_width(line) for line in lines) > 50  # the room is used
+
+    def test_columns_wins(self, script: str) -> None:
+        """COLUMNS overrides the terminal's own width, as in shutil.get_terminal_size."""
+        _, out = run_in_terminal(script, "claims", size=200, columns=70)
+        assert max(display_width(line) for line in out.splitlines()) <= 70
+
+    def test_pipes_keep_whole_lines(self, script: str, release: icnk_letter.Release) -> None:
+        """In a pipe, even with COLUMNS=80, each claim is one whole tab-separated line."""
+        env = dict(os.environ, COLUMNS="80")
+        out = ok(run(script, "claims", env=env))
+        assert [claim.text for claim in release.claims] == [line.split("\t")[3] for line in out.splitlines()]
+        assert max(len(line) for line in out.splitlines()) > 150
+
+    def test_table_in_a_pipe(self, script: str) -> None:
+        """``--format table`` in a pipe fits COLUMNS if it is set, and keeps whole lines otherwise."""
+        fitted = ok(run(script, "claims", "--format", "table", env=dict(os.environ, COLUMNS="60")))
+        # An explicit environment: a library that pytest loads may have put COLUMNS in the C environment.
+        whole = ok(run(script, "claims", "--format", "table", env=dict(os.environ)))
+        assert max(display_width(line) for line in fitted.splitlines()) == 60
+        assert max(display_width(line) for line in whole.splitlines()) > 200
+
+    def test_help_says_how(self, script: str) -> None:
+        """``--help`` says that tables fit the terminal and how long values are shortened."""
+        out = " ".join(ok(run(script, "--help")).split())
+        assert (
+            "no wider than the terminal ($COLUMNS if set): the widest columns (the last one usually) "
+            "are narrowed and their values wrap onto more lines, between words; nothing is cut off."
+        ) in out
+        assert "In a pipe it is tab-separated lines, each record whole on one line." in out
+
+
+class TestTableWidth:
+    """The fitting of tables in process, on any width."""
+
+    @pytest.mark.parametrize("width", [200, 80, 60, 40, 20, 16])
+    def test_every_width(self, width: int, release: icnk_letter.Release) -> None:
+        """Every listing fits any width that leaves each column one character, and keeps every character."""
+        from icnk_letter._cli_render import listing, table
+
+        for name, records in (("contacts", release.contacts), ("claims", release.claims)):
+            columns, rows = listing(name, records, release)
+            text = table(columns, rows, width)
+            assert max(display_width(line) for line in text.splitlines()) <= width
+            whole = table(columns, rows)
+            assert sorted("".join(whole.split())) == sorted("".join(text.split()))
+
+    def test_too_narrow_for_the_columns(self) -> None:
+        """A width that cannot give every column one character cuts the lines, as the last resort."""
+        from icnk_letter._cli_text import table
+
+        assert "I  K\nD  I\n   N\n   D\na  b\n" == table(("id", "kind"), [("a", "b")], width=4)
+        assert "I\nD\n\n\na\n" == table(("id", "kind"), [("a", "b")], width=3)
+        assert "北\n한\n" == table(("北한",), [], width=3)
+        assert "\n" == table(("北",), [], width=1)
+
+    def test_long_words_and_wide_characters(self) -> None:
+        """A word wider than its column is broken; wide characters count two columns."""
+        from icnk_letter._cli_text import table
+
+        expected = "ID  TEXT\na   abcde\n    fghij\n    k\n    북한\n    인권\n"
+        assert expected == table(("id", "text"), [("a", "abcdefghijk 북한인권")], width=9)
+
+    def test_room_goes_to_the_last_columns(self) -> None:
+        """Room left under the common cap widens the last columns first."""
+        from icnk_letter._cli_text import table
+
+        rows = [("aaaa aaaa", "bbbb bbbb", "cccc cccc")]
+        assert "A     B     C\naaaa  bbbb  cccc\naaaa  bbbb  cccc\n" == table(("a", "b", "c"), rows, width=16)
+        expected = "A        B        C\naaaa     bbbb     cccc cccc\naaaa     bbbb\n"
+        assert expected == table(("a", "b", "c"), rows, width=27)
+
+    @pytest.mark.parametrize(
+        ("columns", "size", "expected"),
+        [("80", None, 80), ("", 120, 120), ("wide", 0, None), ("0", None, None), ("-5", 90, 90)],
+    )
+    def test_terminal_width(
+        self, monkeypatch: pytest.MonkeyPatch, columns: str, size: int | None, expected: int | None
+    ) -> None:
+        """COLUMNS if it is a positive number, else the terminal's width, else no limit."""
+        monkeypatch.setenv("COLUMNS", columns)
+
+        def terminal_size(fd: int) -> os.terminal_size:
+            if size is None:
+                raise OSError(25, "Inappropriate ioctl for device")
+            return os.terminal_size((size, 24))
+
+        monkeypatch.setattr(os, "get_terminal_size", terminal_size)
+        monkeypatch.setattr(sys, "stdout", io.TextIOWrapper(io.FileIO(os.devnull, "w")))
+        try:
+            assert expected == _cli.terminal_width()
+        finally:
+            sys.stdout.close()
+
+    def test_no_file_descriptor(self, monkeypatch: pytest.MonkeyPatch) -> None:
+        """A stdout without a file descriptor has no width."""
+        monkeypatch.setattr(sys, "stdout", io.StringIO())
+        assert _cli.terminal_width() is None
+
+    @pytest.mark.usefixtures("terminal")
+    @pytest.mark.parametrize("args", [("members",), ("members", "--country", "KR"), ("search", "camps")])
+    def test_every_table(
+        self, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, args: tuple[str, ...]
+    ) -> None:
+        """The member list read from the data, filtered listings and search hits all fit COLUMNS."""
+        monkeypatch.setenv("COLUMNS", "30")
+        code, out, _ = call(capsys, *args)
+        assert (code, max(display_width(line) for line in out.splitlines())) == (0, 30)
+
+
+class TestKinds:
+    """Kinds are understood singular or plural, in any case, everywhere."""
+
+    @pytest.mark.parametrize(
+        ("kind", "spellings"),
+        [
+            ("violation", ["violations", "Violation"]),
+            ("demand", ["demands", " DEMANDS "]),
+            ("statement", ["statements"]),
+        ],
+    )
+    def test_claims(self, script: str, kind: str, spellings: list[str]) -> None:
+        """``claims --kind demands`` lists what ``--kind demand`` lists."""
+        expected = ok(run(script, "claims", "--kind", kind))
+        assert [expected] * len(spellings) == [ok(run(script, "claims", "--kind", s)) for s in spellings]
+
+    @pytest.mark.parametrize(
+        ("kind", "spellings", "query"),
+        [
+            ("organizations", ["organization"], "watch"),
+            ("members", ["member"], "international"),
+            ("people", ["person", "persons", "People"], "kim"),
+            ("contacts", ["contact"], "tokyo"),
+            ("claims", ["claim"], "prison camps"),
+            ("quotes", ["quote"], "kim"),
+            ("letters", ["letter"], "open letter"),
+        ],
+    )
+    def test_search(self, script: str, kind: str, spellings: list[str], query: str) -> None:
+        """``search --kind person`` finds what ``--kind people`` finds, and only that kind."""
+        expected = ok(run(script, "search", query, "--kind", kind))
+        assert expected
+        assert [expected] * len(spellings) == [
+            ok(run(script, "search", query, "--kind", s)) for s in spellings
+        ]
+
+    def test_unknown_kind(self, script: str) -> None:
+        """An unknown kind is a usage error that names the kinds, and says they are the kinds."""
+        result = run(script, "claims", "--kind", "threats")
+        assert (2, b"") == (result.returncode, result.stdout)
+        assert result.stderr.decode().endswith(
+            "error: argument --kind: unknown kind of claim 'threats'; "
+            "the kinds of claim are violation, demand and statement (singular or plural)\n"
+        )
+
+    def test_help(self, script: str) -> None:
+        """Each ``--kind`` names its kinds in the help."""
+        claims = " ".join(ok(run(script, "claims", "--help")).split())
+        search = " ".join(ok(run(script, "search", "x", "--help")).split())
+        assert "only claims of one kind: violation, demand or statement (singular or plural)" in claims
+        assert (
+            "only records of one kind: organizations, members, people, contacts, claims, quotes or letters "
+            "(singular or plural)"
+        ) in search
+
+
+class TestCountries:
+    """An unknown country and a country without members: clear messages, documented exit codes."""
+
+    @pytest.mark.parametrize("country", ["Paraguay", "Korea", "XX"])
+    def test_unknown_country(self, script: str, country: str) -> None:
+        """A country the package does not know is a usage error (2) that lists the members' countries."""
+        result = run(script, "members", "--country", country)
+        expected = (
+            f"icnk-letter: unknown country {country!r}: not an ISO 3166-1 alpha-2 code, "
+            f"nor a country name the package knows; {COUNTRIES}\n"
+        )
+        assert (2, b"", expected) == (result.returncode, result.stdout, result.stderr.decode())
+
+    @pytest.mark.parametrize(
+        ("country", "shown"), [("PY", "PY"), ("py", "py (PY)"), ("United Kingdom", "United Kingdom (GB)")]
+    )
+    def test_country_without_members(self, script: str, country: str, shown: str) -> None:
+        """A known country no member is from finds nothing (1), and lists the members' countries too."""
+        result = run(script, "members", "--country", country)
+        expected = f"icnk-letter: no members match --country {shown}; {COUNTRIES}\n"
+        assert (1, b"", expected) == (result.returncode, result.stdout, result.stderr.decode())
+
+    @pytest.mark.parametrize(("country", "shown"), [("FR", "FR"), ("uk", "uk (GB)")])
+    def test_in_process(self, capsys: pytest.CaptureFixture[str], country: str, shown: str) -> None:
+        """The code a value was read as is shown when it differs from the value given."""
+        code, out, err = call(capsys, "members", "--country", country)
+        assert (1, "", f"icnk-letter: no members match --country {shown}; {COUNTRIES}\n") == (code, out, err)
+
+    def test_countries_of(self, release: icnk_letter.Release) -> None:
+        """A code the package data does not name is listed alone; 'none' only if a member has no country."""
+        members = [release.members.filter(country="CA")[0], attrs.evolve(release.members[0], country="FR")]
+        assert "the members' countries are CA (Canada) and FR" == _cli.countries_of(members)
+
+    def test_json_without_members(self, script: str) -> None:
+        """In JSON a known country without members is an empty list, and exit code 1."""
+        result = run(script, "members", "--country", "PY", "--format", "json")
+        assert (1, b"[]\n") == (result.returncode, result.stdout)
+
+    def test_help(self, script: str) -> None:
+        """``members --help`` and ``--help`` give the exit codes of both cases."""
+        members = " ".join(ok(run(script, "members", "--help")).split())
+        main = " ".join(ok(run(script, "--help")).split())
+        assert "An unknown country exits with 2, a country no member is from with 1" in members
+        assert "1 nothing found (an unknown key, no match, a known country no member is from)" in main
+        assert (
+            "2 usage error (an unknown option, or a value not understood, such as an unknown country)" in main
+        )
+
+
+class TestReadme:
+    """The README's commands for the three common jobs, and its list of export formats."""
+
+    @staticmethod
+    def jobs() -> list[str]:
+        """Return the commands of the README's "three common jobs", without their comments."""
+        text = README.read_text(encoding="utf-8")
+        section = text.split("## The three common jobs", 1)[1]
+        block = re.search(r"```sh\n(.*?)```", section, re.DOTALL)
+        assert block is not None
+        return [line.split("#", 1)[0].strip() for line in block.group(1).splitlines()]
+
+    def test_the_three_jobs(self, script: str, release: icnk_letter.Release, tmp_path: Path) -> None:
+        """Each job's command, run as shown, writes what the library exports."""
+        assert self.jobs() == [
+            "icnk-letter export csv-members -o members.csv",
+            "icnk-letter export vcard -o contacts.vcf",
+            "icnk-letter claims --format json",
+        ]
+        outputs: list[str] = []
+        for command in self.jobs():
+            result = subprocess.run(
+                [script, *shlex.split(command)[1:]],
+                capture_output=True,
+                cwd=tmp_path,
+                timeout=60,
+                check=False,
+            )
+            outputs.append(ok(result))
+        assert ["", "", icnk_letter.to_json(release.claims, indent=2) + "\n"] == outputs
+        assert icnk_letter.export(release, "csv-members").encode() == (tmp_path / "members.csv").read_bytes()
+        assert icnk_letter.export(release, "vcard").encode() == (tmp_path / "contacts.vcf").read_bytes()
+
+    def test_every_export_format(self) -> None:
+        """The README lists every export format, one line each, in the library's order, then the data package."""
+        text = README.read_text(encoding="utf-8")
+        section = text.split("## Export formats", 1)[1].split("\n## ", 1)[0]
+        listed = re.findall(r"^- `([a-z-]+)`: ", section, re.MULTILINE)
+        assert [*icnk_letter.EXPORT_FORMATS, "datapackage"] == listed
+
+
 # -- the sessions of docs/cli.md -------------------------------------------------------------
 
 
@@ -971,10 +1359,12 @@ def run_step(
 ) -> str:
     """Return what *step* prints on stdout and stderr, with CRLF line ends shown as LF.
 
-    A plain ``icnk-letter ...`` command runs in process, as on a terminal; one
-    with a pipe or another program runs in bash, with the installed script first
-    on the PATH, as in a script.
+    A plain ``icnk-letter ...`` command runs in process, as on a terminal of 80
+    columns; one with a pipe or another program runs in bash, with the installed
+    script first on the PATH, as in a script (``COLUMNS=80`` too, which a pipe
+    ignores).
     """
+    monkeypatch.setenv("COLUMNS", "80")
     if _shell(step.command):
         env = dict(os.environ, PATH=str(Path(script).parent) + os.pathsep + os.environ.get("PATH", ""))
         result = subprocess.run(

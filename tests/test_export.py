@@ -22,6 +22,7 @@ import json
 import os
 import subprocess
 import sys
+import unicodedata
 import warnings
 from collections.abc import Iterator
 from functools import cache
@@ -262,7 +263,7 @@ class TestCsv:
             rows = read_csv(icnk_letter.export(hostile, fmt))
             for row in rows:
                 for cell in row:
-                    assert not cell.startswith(FORMULA_STARTS), (fmt, cell)
+                    assert not trimmed(cell).startswith(FORMULA_STARTS), (fmt, cell)
         member = read_csv(icnk_letter.export(hostile, "csv-members"))[1]
         assert member[1] == _guarded(name)
         contact = read_csv(icnk_letter.export(hostile, "csv-contacts"))[1]
@@ -280,11 +281,62 @@ class TestCsv:
         assert guard("'quoted") == "'quoted"
         assert guard("") == ""
 
+    @pytest.mark.parametrize(
+        "before",
+        [
+            " ",
+            "  ",
+            "\u00a0",
+            "\ufeff",
+            "\u200b",
+            "\u3000",
+            "\x0b",
+            "\x0c",
+            "\u2028",
+            "\u0085",
+            "\u2060",
+            " \u00a0",
+        ],
+    )
+    @pytest.mark.parametrize("start", ["=", "+", "-", "@", "\uff1d"])
+    def test_guard_after_trimmed_characters(self, before: str, start: str) -> None:
+        """Finding 13: a formula behind spaces, NBSP, BOM, ZWSP, U+3000, VT, FF, U+2028 or U+0085 is guarded."""
+        from icnk_letter._tables import guard
+
+        assert "'" + before + start + "1+1" == guard(before + start + "1+1")
+
+    def test_guard_leaves_plain_text_alone(self) -> None:
+        """Leading spaces before plain text, or only spaces, are not guarded."""
+        from icnk_letter._tables import guard
+
+        assert [" Amnesty", "\u3000Seoul", " ", "a=1"] == [
+            guard(c) for c in (" Amnesty", "\u3000Seoul", " ", "a=1")
+        ]
+
+    def test_name_computed_by_a_spreadsheet(self, release: Release) -> None:
+        """The name of the report, which LibreOffice computed to 2 after trimming, is exported guarded."""
+        hostile = attrs.evolve(
+            release, members=[attrs.evolve(release.members[0], name=" =1+1"), *release.members[1:]]
+        )
+        assert "' =1+1" == read_csv(icnk_letter.export(hostile, "csv-members"))[1][1]
+
 
 def _guarded(value: str) -> str:
     """What the CSV holds for *value*: NUL dropped, then the formula guard."""
     value = value.replace("\0", "")
-    return "'" + value if value.startswith(FORMULA_STARTS) else value
+    return "'" + value if trimmed(value).startswith(FORMULA_STARTS) else value
+
+
+def trimmed(cell: str) -> str:
+    """Return *cell* as a spreadsheet may read it: without leading spaces, line breaks, controls or format characters.
+
+    The test's own rule, from the Unicode categories; a tab, CR, LF or NUL
+    is kept, as OWASP guards those too.
+    """
+    for i, character in enumerate(cell):
+        if character in "\t\r\n\0" or unicodedata.category(character) not in ("Zs", "Zl", "Zp", "Cc", "Cf"):
+            return cell[i:]
+    return ""
 
 
 def _table(fmt: str, release: Release) -> list[dict[str, str]]:

@@ -14,6 +14,7 @@ from hypothesis import strategies as st
 
 import icnk_letter
 from icnk_letter import Claim, Hit, Organization, Record, Records, Release
+from icnk_letter._records import _INDEXES  # pyright: ignore[reportPrivateUsage]
 
 RELEASE = icnk_letter.load()
 
@@ -355,10 +356,10 @@ class TestIndexes:
     def test_built_once_per_collection(self, release: Release) -> None:
         """A collection's index is built once and reused by every call."""
         release.members.search("amnesty")
-        first = vars(release.members)["_search_index"]
+        first = _INDEXES[id(release.members)]
         release.members.lookup("FIDH")
         release.members.get("kontras")
-        assert first is vars(release.members)["_search_index"]
+        assert first is _INDEXES[id(release.members)]
 
     def test_bare_import_builds_nothing(self) -> None:
         """``import icnk_letter`` imports none of the search, normalization and filter code."""

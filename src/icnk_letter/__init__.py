@@ -136,9 +136,12 @@ if not TYPE_CHECKING:  # pragma: no branch (always true at run time)
 
     def __getattr__(name: str) -> Any:
         if name == "__version__":
-            from importlib.metadata import version
+            from importlib.metadata import PackageNotFoundError, version
 
-            return version("icnk-letter")
+            try:
+                return version("icnk-letter")
+            except PackageNotFoundError:  # a vendored copy or a zip without the package's metadata
+                return "unknown"
         module = _LAZY.get(name)
         if module is None:
             raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

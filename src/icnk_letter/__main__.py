@@ -4,7 +4,12 @@ from __future__ import annotations
 
 import sys
 
-from ._cli import main
+try:
+    from ._cli import main
+except KeyboardInterrupt:  # pragma: no cover (Ctrl-C in the first milliseconds of start-up)
+    if __name__ != "__main__":
+        raise
+    sys.exit(130)
 
 if __name__ == "__main__":
     sys.exit(main())

@@ -5,13 +5,18 @@ terminal, tab-separated lines in a pipe, or ``--format json``/``csv``. Errors
 are one line on stderr, never a traceback. Exit codes:
 
 - 0: success.
-- 1: nothing found (an unknown key, a search or filter without results), data
-  that is not sound, or an output file that cannot be written.
-- 2: a usage error: an unknown command or option, a bad value (argparse's own
-  errors print the usage line first).
+- 1: nothing found (an unknown key, a search or filter without results, such
+  as a known country no member is from), data that is not sound, or an output
+  that cannot be written: a file, or stdout closed (``>&-``) or on a full disk
+  (``--help > /dev/full`` too).
+- 2: a usage error: an unknown command or option, a value not understood (such
+  as an unknown country); argparse's own errors print the usage line first.
+- 129, 143: stopped by SIGHUP or SIGTERM, after removing any temporary file.
 - 130: interrupted with Ctrl-C.
 - 141: stdout was closed early (``icnk-letter members | head -1``), the code of
   a process stopped by SIGPIPE; nothing is printed.
+
+With stderr closed or full, errors are dropped and the exit code alone tells.
 
 Start-up is part of the interface (issue 7): this module imports only argparse
 and the exceptions; each command imports what it needs when it runs, so
@@ -24,18 +29,21 @@ from __future__ import annotations
 import argparse
 import codecs
 import contextlib
+import errno
 import io
 import os
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Generator, Iterable, Mapping, Sequence
 from typing import IO, TYPE_CHECKING, Any, NamedTuple, NoReturn, TypeVar
 
 from ._errors import AmbiguousKeyError, DataError, NotFoundError
 from .formats import EXPORT_FORMATS
 
 if TYPE_CHECKING:
+    from _typeshed import SupportsWrite
+
     from ._cli_text import Row
-    from ._model import Release
+    from ._model import Organization, Release
     from ._records import Records
 
 __all__ = ["main"]
@@ -51,8 +59,22 @@ BROKEN_PIPE = 141
 LISTING_FORMATS = ("table", "tsv", "json", "csv")
 # The export formats, then the data package (which --output must name a folder for).
 EXPORT_CHOICES = (*EXPORT_FORMATS, "datapackage")
-SEARCH_KINDS = ("organizations", "members", "people", "contacts", "claims", "quotes", "letters")
-CLAIM_KINDS = ("violation", "demand", "statement")
+# The kinds of record ``search --kind`` narrows to, each with its other spellings.
+SEARCH_KINDS: Mapping[str, tuple[str, ...]] = {
+    "organizations": ("organization",),
+    "members": ("member",),
+    "people": ("person", "persons"),
+    "contacts": ("contact",),
+    "claims": ("claim",),
+    "quotes": ("quote",),
+    "letters": ("letter",),
+}
+# The kinds of claim ``claims --kind`` narrows to, each with its other spellings.
+CLAIM_KINDS: Mapping[str, tuple[str, ...]] = {
+    "violation": ("violations",),
+    "demand": ("demands",),
+    "statement": ("statements",),
+}
 # The values of --country that mean "printed without a country" (country=None in the library).
 NO_COUNTRY = ("none", "-")
 
@@ -67,18 +89,31 @@ def main(argv: Sequence[str] | None = None) -> int:
     BR                Conectas
     0
     """
-    _use_utf8()
-    arguments = list(argv) if argv is not None else [redecoded(arg) for arg in sys.argv[1:]]
+    closed = _stand_in_for_closed_streams()
     try:
-        try:
-            return _run(arguments)
-        finally:
-            sys.stdout.flush()  # a closed pipe shows here, inside the try
+        with _signals_stop():
+            _use_utf8()
+            arguments = list(argv) if argv is not None else [redecoded(arg) for arg in sys.argv[1:]]
+            code = _run(arguments)
+            try:
+                sys.stdout.flush()  # a closed pipe or a full disk shows here
+            except BrokenPipeError:
+                raise
+            except OSError as exc:
+                _error(f"cannot write to stdout: {exc.strerror or exc}")
+                _silence_stdout()
+                return NOT_FOUND if code == OK else code
+            return code
     except BrokenPipeError:
         _silence_stdout()
         return BROKEN_PIPE
     except KeyboardInterrupt:
         return INTERRUPTED
+    except _Stopped as exc:
+        return 128 + exc.signal
+    finally:
+        for name in closed:
+            setattr(sys, name, None)
 
 
 # -- plumbing -----------------------------------------------------------------------
@@ -93,13 +128,85 @@ class _Exit(Exception):
         self.message = message
 
 
+class _Stopped(BaseException):
+    """SIGTERM or SIGHUP arrived: unwind like Ctrl-C (temporary files are removed), exit 128 + *signal*."""
+
+    def __init__(self, signal: int) -> None:
+        super().__init__(signal)
+        self.signal = signal
+
+
+def _stop(signal: int, frame: object) -> NoReturn:
+    raise _Stopped(signal)
+
+
+@contextlib.contextmanager
+def _signals_stop() -> Generator[None, None, None]:
+    """While a command runs, make SIGTERM and SIGHUP raise :class:`_Stopped`, as SIGINT raises KeyboardInterrupt.
+
+    A signal that is ignored (``nohup`` ignores SIGHUP) stays ignored.
+    """
+    import signal
+
+    previous: dict[int, Any] = {}
+    for name in ("SIGTERM", "SIGHUP"):
+        number: int | None = getattr(signal, name, None)
+        if number is None:  # pragma: no cover (Windows has no SIGHUP)
+            continue
+        if signal.getsignal(number) == signal.SIG_IGN:
+            continue
+        try:
+            previous[number] = signal.signal(number, _stop)
+        except ValueError:  # not the main thread: signals are not ours to handle
+            break
+    try:
+        yield
+    finally:
+        for number, handler in previous.items():
+            signal.signal(number, signal.SIG_DFL if handler is None else handler)
+
+
+class _ClosedStdout(io.TextIOBase):
+    """Stands in for a stdout closed at start-up (``>&-``): writing to it is an error, as to a closed file."""
+
+    def write(self, s: str) -> int:
+        raise OSError(errno.EBADF, "it is closed")
+
+
+class _ClosedStderr(io.TextIOBase):
+    """Stands in for a stderr closed at start-up (``2>&-``): messages are dropped; the exit code tells."""
+
+    def write(self, s: str) -> int:
+        return len(s)
+
+
+def _stand_in_for_closed_streams() -> list[str]:
+    """Give a closed stdout or stderr (``None`` in :mod:`sys`) a stand-in; return the names replaced."""
+    closed: list[str] = []
+    if sys.stdout is None:
+        sys.stdout = _ClosedStdout()
+        closed.append("stdout")
+    if sys.stderr is None:
+        sys.stderr = _ClosedStderr()
+        closed.append("stderr")
+    return closed
+
+
 class _Parser(argparse.ArgumentParser):
     """An argument parser that raises :class:`_Exit` instead of exiting, so that main() returns."""
 
     def exit(self, status: int = 0, message: str | None = None) -> NoReturn:
         if message:
-            sys.stderr.write(message)
+            _write_stderr(message)
         raise _Exit(status)
+
+    def _print_message(self, message: str, file: SupportsWrite[str] | None = None) -> None:
+        # argparse ignores a failed write; --help into a full disk must fail.
+        if file is None or file is sys.stderr:
+            _write_stderr(message)
+        else:
+            with _stdout_errors():
+                file.write(message)
 
 
 class _Version(argparse.Action):
@@ -115,12 +222,11 @@ class _Version(argparse.Action):
         values: str | Sequence[Any] | None,
         option_string: str | None = None,
     ) -> None:
-        from importlib.metadata import version
+        from . import __version__
 
         release = _release()
         sys.stdout.write(
-            f"{PROG} {version('icnk-letter')} "
-            f"(data schema {release.schema_version}, text sha256 {release.sha256})\n"
+            f"{PROG} {__version__} (data schema {release.schema_version}, text sha256 {release.sha256})\n"
         )
         raise _Exit(OK)
 
@@ -145,7 +251,16 @@ def _run(arguments: list[str]) -> int:
 
 
 def _error(message: str) -> None:
-    sys.stderr.write(f"{PROG}: {message}\n")
+    _write_stderr(f"{PROG}: {message}\n")
+
+
+def _write_stderr(text: str) -> None:
+    """Write *text* to stderr; if that fails too (closed, full), the exit code alone tells."""
+    try:
+        sys.stderr.write(text)
+        sys.stderr.flush()
+    except (OSError, ValueError):
+        pass
 
 
 def _use_utf8() -> None:
@@ -184,18 +299,53 @@ def _silence_stdout() -> None:
 
 
 def _write(text: str) -> None:
-    sys.stdout.write(text)
+    with _stdout_errors():
+        sys.stdout.write(text)
 
 
 def _write_bytes(data: bytes) -> None:
     """Write *data* to stdout as is: no newline translation, so CRLF stays CRLF."""
-    sys.stdout.flush()
-    buffer: IO[bytes] | None = getattr(sys.stdout, "buffer", None)
-    if buffer is None:
-        sys.stdout.write(data.decode("utf-8"))
-    else:
-        buffer.write(data)
-        buffer.flush()
+    with _stdout_errors():
+        sys.stdout.flush()
+        buffer: IO[bytes] | None = getattr(sys.stdout, "buffer", None)
+        if buffer is None:
+            sys.stdout.write(data.decode("utf-8"))
+        else:
+            buffer.write(data)
+            buffer.flush()
+
+
+@contextlib.contextmanager
+def _stdout_errors() -> Generator[None, None, None]:
+    """Turn a failed write to stdout (closed, a full disk) into one error line and exit code 1."""
+    try:
+        yield
+    except BrokenPipeError:
+        raise
+    except OSError as exc:
+        _silence_stdout()  # what is still buffered must not fail again at exit
+        raise _Exit(NOT_FOUND, f"cannot write to stdout: {exc.strerror or exc}") from None
+
+
+def terminal_width() -> int | None:
+    """Return how many columns a table may take: ``$COLUMNS`` if set, else the terminal's width.
+
+    ``None`` (no limit) when neither is known: in a pipe, ``--format table``
+    keeps every line whole unless ``COLUMNS`` says otherwise. This is
+    :func:`shutil.get_terminal_size` without its fallback, and asking stdout
+    itself rather than ``sys.__stdout__``.
+    """
+    try:
+        columns = int(os.environ.get("COLUMNS", ""))
+    except ValueError:
+        columns = 0
+    if columns > 0:
+        return columns
+    try:
+        columns = os.get_terminal_size(sys.stdout.fileno()).columns
+    except (AttributeError, OSError, ValueError):
+        return None
+    return columns or None
 
 
 def stdout_is_a_terminal() -> bool:
@@ -224,9 +374,16 @@ examples:
   icnk-letter show fidh                 one record in full, found by any key
   icnk-letter export vcard -o icnk.vcf  the press contacts for an address book
 
-Output is an aligned table on a terminal and tab-separated lines in a pipe;
-'COMMAND --help' shows each command's options. Exit codes: 0 success,
-1 nothing found (or unsound data, or an unwritable output), 2 usage error."""
+Output is an aligned table on a terminal, no wider than the terminal
+($COLUMNS if set): the widest columns (the last one usually) are narrowed and
+their values wrap onto more lines, between words; nothing is cut off. In a
+pipe it is tab-separated lines, each record whole on one line.
+'COMMAND --help' shows each command's options.
+
+Exit codes: 0 success; 1 nothing found (an unknown key, no match, a known
+country no member is from), unsound data or an unwritable output; 2 usage
+error (an unknown option, or a value not understood, such as an unknown
+country); 130 interrupted; 141 stdout closed early."""
 
 
 class _Command(NamedTuple):
@@ -365,8 +522,9 @@ def _members_options(parser: _Parser) -> None:
     parser.add_argument(
         "--country",
         metavar="C",
-        help="only those of a country: a code or a name (KR, ROK, 'South Korea'); "
-        "'none' or '-' for those printed without a country",
+        help="only those of a country: an ISO 3166-1 code or a name (KR, ROK, 'South Korea'); "
+        "'none' or '-' for those printed without a country. An unknown country exits with 2, "
+        "a country no member is from with 1; both list the members' countries",
     )
     _add_format(parser)
 
@@ -379,7 +537,12 @@ def _contacts_options(parser: _Parser) -> None:
 
 
 def _claims_options(parser: _Parser) -> None:
-    parser.add_argument("--kind", choices=CLAIM_KINDS, help="only claims of one kind")
+    parser.add_argument(
+        "--kind",
+        type=_kind_of("claim", CLAIM_KINDS),
+        metavar="KIND",
+        help="only claims of one kind: " + _or(CLAIM_KINDS) + " (singular or plural)",
+    )
     parser.add_argument("--has-quantity", action="store_true", help="only claims that carry a figure")
     _add_format(parser)
 
@@ -395,7 +558,12 @@ def _show_options(parser: _Parser) -> None:
 
 def _search_options(parser: _Parser) -> None:
     parser.add_argument("query", help="words to look for, in any order")
-    parser.add_argument("--kind", choices=SEARCH_KINDS, help="only records of one kind")
+    parser.add_argument(
+        "--kind",
+        type=_kind_of("record", SEARCH_KINDS),
+        metavar="KIND",
+        help="only records of one kind: " + _or(SEARCH_KINDS) + " (singular or plural)",
+    )
     parser.add_argument(
         "--limit", type=_positive, default=10, metavar="N", help="print at most N hits (default: 10)"
     )
@@ -414,17 +582,47 @@ def _export_options(parser: _Parser) -> None:
         "--output",
         metavar="PATH",
         help="write to this file (a folder for datapackage) instead of stdout; "
-        "a temporary file is renamed into place, so an interrupted run leaves nothing half written",
+        "a file or folder is replaced whole, so an interrupted run leaves the old one or the new one",
     )
+    parser.add_argument("--force", action="store_true", help="replace a read-only file")
 
 
 def _add_format(parser: _Parser) -> None:
     parser.add_argument(
         "--format",
         choices=LISTING_FORMATS,
-        help="table (the default on a terminal), tsv (the default in a pipe: one line per record, "
+        help="table (the default on a terminal: aligned, as wide as the terminal, long values "
+        "wrapped within their column), tsv (the default in a pipe: one whole line per record, "
         "tab-separated, no heading), json or csv (the library's serializations)",
     )
+
+
+def _kind_of(what: str, kinds: Mapping[str, tuple[str, ...]]) -> Callable[[str], str]:
+    """Return the argparse type of a ``--kind``: any spelling of one of *kinds*, as its first one."""
+
+    def kind(text: str) -> str:
+        name = text.strip().casefold()
+        for first, others in kinds.items():
+            if name == first or name in others:
+                return first
+        listed = _or(kinds, "and")
+        raise argparse.ArgumentTypeError(
+            f"unknown kind of {what} {text!r}; the kinds of {what} are {listed} (singular or plural)"
+        )
+
+    return kind
+
+
+def _or(names: Iterable[str], conjunction: str = "or") -> str:
+    """Return *names* as a list in prose: ``a, b or c``.
+
+    >>> _or(["a", "b", "c"]), _or(["a", "b"], "and"), _or(["a"])
+    ('a, b or c', 'a and b', 'a')
+    """
+    listed = list(names)
+    if len(listed) < 2:
+        return "".join(listed)
+    return ", ".join(listed[:-1]) + f" {conjunction} " + listed[-1]
 
 
 def _positive(text: str) -> int:
@@ -456,16 +654,48 @@ def _members(args: argparse.Namespace) -> int:
         from ._data import bundled_data
 
         rows = [member_cells(m["country"], m["acronym"], m["name"]) for m in bundled_data()["members"]]
-        _write(table(MEMBER_COLUMNS, rows) if _format_of(args) == "table" else tsv(rows))
+        _write(table(MEMBER_COLUMNS, rows, terminal_width()) if _format_of(args) == "table" else tsv(rows))
         return OK
     release = _release()
     members = release.members
+    criteria = _criteria(args, "country")
     if args.country is not None:
-        country: str | None = args.country
-        if args.country.strip().casefold() in NO_COUNTRY:
-            country = None
-        members = _filtered(members, country=country)
-    return _listing(args, "members", members, release, _criteria(args, "country"))
+        given: str = args.country
+        country = None if given.strip().casefold() in NO_COUNTRY else given
+        try:
+            members = members.filter(country=country)
+        except ValueError:
+            raise _Exit(
+                USAGE,
+                f"unknown country {given!r}: not an ISO 3166-1 alpha-2 code, nor a country name the "
+                f"package knows; {countries_of(release.members)}",
+            ) from None
+        if not members:
+            from ._filters import resolve_country
+
+            code = resolve_country(country)
+            if code != given.strip():
+                criteria += f" ({code})"
+            criteria += f"; {countries_of(release.members)}"
+    return _listing(args, "members", members, release, criteria)
+
+
+def countries_of(members: Sequence[Organization]) -> str:
+    """Return the countries of *members*, for a message: what ``--country`` can find.
+
+    Each code is followed by the country's name where the package data names it.
+    """
+    import json
+
+    from ._resources import read_text
+
+    names: dict[str, dict[str, object]] = json.loads(read_text("countries.json"))["countries"]
+    codes = sorted({member.country for member in members if member.country is not None})
+    listed = [f"{code} ({names[code]['name']})" if code in names else code for code in codes]
+    without = sum(member.country is None for member in members)
+    if without:
+        listed.append(f"'none' ({without} printed without a country)")
+    return "the members' countries are " + _or(listed, "and")
 
 
 def _contacts(args: argparse.Namespace) -> int:
@@ -494,7 +724,7 @@ def _claims(args: argparse.Namespace) -> int:
 def _filtered(records: Records[T], **criteria: Any) -> Records[T]:
     try:
         return records.filter(**criteria)
-    except ValueError as exc:  # a country, language, organization or kind the library does not know
+    except ValueError as exc:  # a language or an organization the library does not know
         raise _Exit(USAGE, str(exc)) from None
 
 
@@ -532,7 +762,7 @@ def _listing(
         from ._cli_render import listing, table, tsv
 
         columns, rows = listing(name, records, release)
-        _write(table(columns, rows) if fmt == "table" else tsv(rows))
+        _write(table(columns, rows, terminal_width()) if fmt == "table" else tsv(rows))
     if not records:
         _error(f"no {name} match {criteria}")
         return NOT_FOUND
@@ -592,7 +822,7 @@ def _search(args: argparse.Namespace) -> int:
         if fmt == "csv":
             _write_bytes(_hits_csv(rows, release).encode("utf-8"))
         elif rows:
-            _write(table(HIT_COLUMNS, rows) if fmt == "table" else tsv(rows))
+            _write(table(HIT_COLUMNS, rows, terminal_width()) if fmt == "table" else tsv(rows))
     if not hits:
         _error(f"nothing matches {query!r}")
         return NOT_FOUND
@@ -637,7 +867,7 @@ def _export(args: argparse.Namespace) -> int:
     if output is None:
         _write_bytes(data)
     else:
-        _write_file(output, data)
+        _write_file(output, data, force=args.force)
     return OK
 
 
@@ -661,64 +891,28 @@ def _folder_of(path: str) -> str:
     return folder
 
 
-def _umask() -> int:
-    mask = os.umask(0)
-    os.umask(mask)
-    return mask
+def _write_file(path: str, data: bytes, *, force: bool = False) -> None:
+    """Write *data* to *path*: a regular file replaced whole, a device or a FIFO written to (see ``_write``)."""
+    from ._write import ReadOnlyError, write_file
 
-
-def _write_file(path: str, data: bytes) -> None:
-    """Write *data* to *path* atomically: into a temporary file beside it, then renamed into place."""
-    import tempfile
-
-    folder = _folder_of(path)
+    if not os.path.exists(path):
+        _folder_of(path)
+    with _stdout_errors():
+        sys.stdout.flush()  # --output /dev/stdout comes after what was printed
     try:
-        fd, temporary = tempfile.mkstemp(prefix=f".{os.path.basename(path)}.", suffix=".tmp", dir=folder)
-    except OSError as exc:
-        raise _Exit(NOT_FOUND, f"cannot write {path!r}: {exc.strerror}") from None
-    try:
-        with os.fdopen(fd, "wb") as file:
-            file.write(data)
-            file.flush()
-            os.fsync(file.fileno())
-        # mkstemp makes the file private; give it the mode a new file would have.
-        os.chmod(temporary, 0o666 & ~_umask())
-        os.replace(temporary, path)
-    except BaseException as exc:
-        _remove(temporary)
-        if isinstance(exc, OSError) and not isinstance(exc, BrokenPipeError):
-            raise _Exit(NOT_FOUND, f"cannot write {path!r}: {exc.strerror or exc}") from None
-        raise
+        write_file(path, data, force=force)
+    except ReadOnlyError as exc:
+        raise _Exit(NOT_FOUND, f"cannot write {path!r}: it is read-only; --force replaces it") from exc
+    except OSError as exc:  # a FIFO whose reader has gone too: the output asked for is not all there
+        raise _Exit(NOT_FOUND, f"cannot write {path!r}: {exc.strerror or exc}") from None
 
 
 def _write_datapackage(release: Release, path: str) -> None:
-    """Write the data package into the folder *path*, each file renamed into place when complete."""
-    import shutil
-    import tempfile
-
+    """Write the data package into the folder *path*, swapped in whole (see :func:`write_datapackage`)."""
     from ._export import write_datapackage
 
-    folder = _folder_of(path)
-    if os.path.exists(path) and not os.path.isdir(path):
-        raise _Exit(NOT_FOUND, f"cannot write the data package into {path!r}: it is a file, not a folder")
+    _folder_of(path)
     try:
-        temporary = tempfile.mkdtemp(prefix=f".{os.path.basename(os.path.abspath(path))}.", dir=folder)
-    except OSError as exc:
-        raise _Exit(NOT_FOUND, f"cannot write {path!r}: {exc.strerror}") from None
-    try:
-        write_datapackage(release, temporary)
-        if os.path.isdir(path):
-            for name in sorted(os.listdir(temporary)):
-                os.replace(os.path.join(temporary, name), os.path.join(path, name))
-        else:
-            os.chmod(temporary, 0o777 & ~_umask())
-            os.replace(temporary, path)
+        write_datapackage(release, path)
     except OSError as exc:
         raise _Exit(NOT_FOUND, f"cannot write {path!r}: {exc.strerror or exc}") from None
-    finally:
-        shutil.rmtree(temporary, ignore_errors=True)
-
-
-def _remove(path: str) -> None:
-    with contextlib.suppress(OSError):
-        os.remove(path)

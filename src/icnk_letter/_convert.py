@@ -1,4 +1,4 @@
-"""Plain data and JSON: the one cattrs converter, and strict loading.
+"""Plain data and JSON: the cattrs converters, and strict loading.
 
 Every value a user hands us goes through the same checks: the JSON itself,
 its size, the ``schema_version``, the shape and types of every field, the
@@ -137,7 +137,8 @@ def _structure_enum(value: object, cls: type[enum.Enum]) -> enum.Enum:
 
 
 def _is_records(cls: Any) -> bool:
-    return typing.get_origin(cls) is Records or cls is Records
+    # A subclass too: the collections of a release are of a subclass that holds it.
+    return typing.get_origin(cls) is Records or (isinstance(cls, type) and issubclass(cls, Records))
 
 
 def _is_homogeneous_tuple(cls: Any) -> bool:
@@ -197,8 +198,12 @@ def _make_converter() -> cattrs.Converter:
     return conv
 
 
+# The converter of to_dict(), to_json(), from_dict(), from_json() and every export.
+# Private, so that no hook a user registers can change what they write.
+_converter: Final[cattrs.Converter] = _make_converter()
+
 converter: Final[cattrs.Converter] = _make_converter()
-"""The configured cattrs converter behind :func:`to_dict` and :func:`from_dict`.
+"""A cattrs converter configured like the one behind :func:`to_dict` and :func:`from_dict`, for your own use.
 
 It is strict: unknown keys, missing keys and values of the wrong JSON type
 (``"3"`` or ``3.0`` for an integer, a string for an array) are errors. Dates
@@ -206,6 +211,14 @@ are ISO 8601 strings, enums their string values, tuples and
 :class:`Records` JSON arrays. Its errors are cattrs' own; :func:`from_dict`
 turns them into a :class:`DataError` and adds the rules of records and the
 integrity check.
+
+It is a copy: the library's own functions and exports use a private
+converter, so a hook registered here (say, dates written another way)
+changes what you structure and unstructure with it, and nothing else.
+
+>>> import datetime, icnk_letter
+>>> icnk_letter.converter.unstructure(datetime.date(2012, 1, 9))
+'2012-01-09'
 """
 
 
@@ -240,7 +253,7 @@ def structure(data: Any, cls: type[T]) -> T:
     :func:`verify` for a :class:`Release`.
     """
     try:
-        return converter.structure(data, cls)
+        return _converter.structure(data, cls)
     except (cattrs.BaseValidationError, ValueError, TypeError, KeyError, AttributeError) as exc:
         raise DataError(_problems(exc, "")) from None
     except RecursionError:
@@ -276,7 +289,7 @@ def to_dict(obj: object) -> object:
     >>> icnk_letter.to_dict(release)["date"]
     '2012-01-09'
     """
-    return converter.unstructure(obj)
+    return _converter.unstructure(obj)
 
 
 @overload
@@ -385,7 +398,7 @@ def to_json(
     """
     separators = (",", ": ") if indent is not None else (",", ":")
     return json.dumps(
-        converter.unstructure(obj), ensure_ascii=False, allow_nan=False, indent=indent, separators=separators
+        _converter.unstructure(obj), ensure_ascii=False, allow_nan=False, indent=indent, separators=separators
     )
 
 

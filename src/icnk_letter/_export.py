@@ -58,10 +58,25 @@ def export(release: Release, fmt: str) -> str:
 def write_datapackage(release: Release, directory: str | Path) -> Path:
     """Write *release* as a Frictionless Data Package into *directory*; return the descriptor's path.
 
-    The directory (created if missing) gets ``datapackage.json``, the three CSV
-    tables (``members.csv``, ``contacts.csv``, ``claims.csv``, as
-    :func:`export` writes them) and ``release.txt``, the verbatim text whose
-    SHA-256 the descriptor records. Existing files of those names are replaced.
+    The directory gets ``datapackage.json``, the three CSV tables
+    (``members.csv``, ``contacts.csv``, ``claims.csv``, as :func:`export`
+    writes them) and ``release.txt``, the verbatim text whose SHA-256 the
+    descriptor records.
+
+    The package is built in a temporary folder beside *directory* (whose
+    parents are created if missing), then swapped in whole: an existing
+    package is replaced, and after an interruption or a full disk *directory*
+    holds either the whole old package or the whole new one. An existing
+    folder keeps its mode. A folder that holds other files is refused rather
+    than emptied. The temporary folder (``.icnk-*.new``) is removed on any
+    exception, Ctrl-C included; only a process killed outright (SIGKILL, or a
+    signal it does not handle) leaves it behind, and never a mixed package.
+
+    Raises:
+        FileExistsError: if *directory* holds files that are not part of a
+            data package.
+        NotADirectoryError: if *directory* is a file.
+        OSError: if the package cannot be written; the old one is left as it was.
 
     >>> import tempfile, json, icnk_letter
     >>> with tempfile.TemporaryDirectory() as tmp:
@@ -71,12 +86,11 @@ def write_datapackage(release: Release, directory: str | Path) -> Path:
     ('datapackage.json', ['members.csv', 'contacts.csv', 'claims.csv', 'release.txt'])
     """
     from ._datapackage import files
+    from ._write import write_folder
 
     _check_release(release, "write_datapackage")
     target = Path(directory)
-    target.mkdir(parents=True, exist_ok=True)
-    for name, content in files(release).items():
-        (target / name).write_bytes(content)
+    write_folder(str(target), files(release))
     return target / "datapackage.json"
 
 

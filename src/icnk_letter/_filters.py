@@ -68,11 +68,11 @@ def resolve_country(value: object, printed: Mapping[str, str] | None = None) -> 
     >>> resolve_country("XX")
     Traceback (most recent call last):
     ...
-    ValueError: country 'XX' is not an ISO 3166-1 alpha-2 code; use one such as 'KR', or one of: 'Bangladesh', ...
+    ValueError: country 'XX' is not an ISO 3166-1 alpha-2 code; use one such as 'KR', or one of the country names the package knows: 'Bangladesh', ...
     >>> resolve_country("Korea")
     Traceback (most recent call last):
     ...
-    ValueError: unknown country 'Korea'; use a two-letter ISO 3166-1 code, or one of: 'Bangladesh', ...
+    ValueError: unknown country 'Korea'; use a two-letter ISO 3166-1 code, or one of the country names the package knows: 'Bangladesh', ...
     """
     if value is None:
         return None
@@ -91,9 +91,11 @@ def resolve_country(value: object, printed: Mapping[str, str] | None = None) -> 
         if stripped.upper() in _iso_codes():
             return stripped.upper()
         raise ValueError(
-            f"country {value!r} is not an ISO 3166-1 alpha-2 code; use one such as 'KR', or one of: {names}"
+            f"country {value!r} is not an ISO 3166-1 alpha-2 code; use one such as 'KR', or one of the country names the package knows: {names}"
         )
-    raise ValueError(f"unknown country {value!r}; use a two-letter ISO 3166-1 code, or one of: {names}")
+    raise ValueError(
+        f"unknown country {value!r}; use a two-letter ISO 3166-1 code, or one of the country names the package knows: {names}"
+    )
 
 
 def resolve_language(value: object, printed: Mapping[str, str] | None = None) -> str:
@@ -108,7 +110,7 @@ def resolve_language(value: object, printed: Mapping[str, str] | None = None) ->
     >>> resolve_language("Klingon")
     Traceback (most recent call last):
     ...
-    ValueError: unknown language 'Klingon'; use a BCP 47 tag such as 'ko', or one of: English, Japanese, Korean, Thai
+    ValueError: unknown language 'Klingon'; use a BCP 47 tag such as 'ko', or one of the language names the package knows: English, Japanese, Korean, Thai
     """
     if not isinstance(value, str):
         raise TypeError(f"language: expected a str, got {type(value).__name__}: {value!r}")
@@ -128,7 +130,9 @@ def resolve_language(value: object, printed: Mapping[str, str] | None = None) ->
     ):
         return "-".join(subtags).casefold()
     names = ", ".join(_languages()[1])
-    raise ValueError(f"unknown language {value!r}; use a BCP 47 tag such as 'ko', or one of: {names}")
+    raise ValueError(
+        f"unknown language {value!r}; use a BCP 47 tag such as 'ko', or one of the language names the package knows: {names}"
+    )
 
 
 # -- the criteria -------------------------------------------------------------------

@@ -15,7 +15,7 @@ import attrs
 
 from ._cache import cache_for
 from ._errors import NotFoundError
-from ._records import Records, as_records, owned_by
+from ._records import Records, as_records, owned_by, owner_type
 
 if TYPE_CHECKING:
     from ._search import Hit, Index
@@ -429,11 +429,10 @@ class Release:
     def __attrs_post_init__(self) -> None:
         # Each collection knows its release, so that its filters can resolve
         # names ("CSW") through the release's lookup.
+        owner = owner_type(self)
         for name in _COLLECTIONS:
             records: Records[Any] = getattr(self, name)
-            owned = owned_by(records, self)
-            if owned is not records:
-                object.__setattr__(self, name, owned)
+            object.__setattr__(self, name, owned_by(records, owner))
 
     def __reduce__(self) -> tuple[Any, ...]:
         # Pickle and copy through __init__, so that the collections of the copy belong to it.

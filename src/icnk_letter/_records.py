@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
-from typing import TYPE_CHECKING, Any, TypeVar, cast, overload
+from typing import TYPE_CHECKING, Any, Final, TypeVar, cast, overload
 
 if TYPE_CHECKING:
     from ._model import Claim, ClaimKind, Contact, Letter, Organization, Person, Quote, Release
     from ._search import Hit, Index
 
-__all__ = ["Records", "as_records", "owned_by", "owner_of"]
+__all__ = ["Records", "as_records", "owned_by", "owner_of", "owner_type"]
 
 T = TypeVar("T")
 T_co = TypeVar("T_co", covariant=True)
@@ -21,6 +21,12 @@ _C = TypeVar("_C", bound="Contact")
 _Cl = TypeVar("_Cl", bound="Claim")
 _Q = TypeVar("_Q", bound="Quote")
 _L = TypeVar("_L", bound="Letter")
+
+# The lazily built search index of each collection, by id(): a tuple subclass
+# can have neither instance attributes nor weak references. Records.__del__
+# drops the entry, before the id can be reused; an Index holds its records as
+# a plain tuple, so that it never keeps its collection alive.
+_INDEXES: Final[dict[int, Index]] = {}
 
 
 class Records(tuple[T_co, ...]):
@@ -44,9 +50,14 @@ class Records(tuple[T_co, ...]):
     ['Christian Lawyers Association for Paraguay', 'Inter-American Federation of Christian Lawyers']
     """
 
-    # No __slots__: a tuple subclass cannot be weakly referenced, so the lazily
-    # built search index of a collection is kept in its instance dictionary,
-    # beside the release it belongs to (see owned_by()).
+    # Nothing can be set on a collection: it is shared by every caller of load().
+    # The release a collection belongs to is held by its type (see owner_type()),
+    # its search index in _INDEXES.
+    __slots__ = ()
+
+    def __del__(self) -> None:
+        # Before the id can be given to another object: its index goes too.
+        _INDEXES.pop(id(self), None)
 
     def __repr__(self) -> str:
         return f"Records({super().__repr__()})"
@@ -188,10 +199,8 @@ class Records(tuple[T_co, ...]):
         """
         from ._filters import select
 
-        selected: Records[Any] = Records(select(self, criteria))
-        owner = self.__dict__.get("_release")
-        if owner is not None:
-            selected.__dict__["_release"] = owner  # a subset of the same release
+        # type(self): a subset of a release's collection belongs to the same release.
+        selected: Records[Any] = type(self)(select(self, criteria))
         return selected
 
     def lookup(self, key: str) -> T_co:
@@ -232,13 +241,13 @@ class Records(tuple[T_co, ...]):
         return cast("tuple[Hit[T_co], ...]", self._index().search(query, limit=limit))
 
     def _index(self) -> Index:
-        index: Index | None = self.__dict__.get("_search_index")
+        index = _INDEXES.get(id(self))
         if index is not None:
             return index
         from ._search import Index
 
-        built: Index = self.__dict__.setdefault("_search_index", Index(self))
-        return built
+        # setdefault: of two threads building at once, both get the index stored first.
+        return _INDEXES.setdefault(id(self), Index(self))
 
 
 def as_records(items: Iterable[T]) -> Records[T]:
@@ -246,25 +255,47 @@ def as_records(items: Iterable[T]) -> Records[T]:
     return items if isinstance(items, Records) else Records(items)
 
 
-def owned_by(records: Records[T], release: Release) -> Records[T]:
-    """Return *records* marked as a collection of *release*: itself, or a copy if another release has it.
+class _Owned(type):
+    """The type of the collections of one release: it holds the release, and cannot be changed."""
+
+    _release: Release
+
+    def __setattr__(cls, name: str, value: object) -> None:
+        raise AttributeError(f"cannot set {name!r}: the collections of a release are read-only")
+
+    def __delattr__(cls, name: str) -> None:
+        raise AttributeError(f"cannot delete {name!r}: the collections of a release are read-only")
+
+
+def owner_type(release: Release) -> type[Records[Any]]:
+    """Return a new subclass of :class:`Records` for the collections of *release*, holding it.
 
     Filters resolve the names of records ("CSW") through the release a
-    collection belongs to. ``attrs.evolve(release, ...)`` passes the same
-    collections to the new release, and they must not leave the old one.
-
-    The reference is a strong one, so ``from_json(text).contacts.filter(...)``
-    still has the release it came from; the cycle it makes is freed by the
-    garbage collector like any other.
+    collection belongs to, so a collection keeps its release alive:
+    ``attrs.evolve(release, title="x").contacts.filter(organization="CSW")``
+    works. Held by the type (which every instance references, and the garbage
+    collector sees), the reference makes a cycle with the release's fields that
+    is freed like any other; a module-level table would keep every release alive.
     """
-    owner = records.__dict__.get("_release")
-    if owner is not None and owner is not release:
-        records = Records(records)
-    records.__dict__["_release"] = release
-    return records
+    namespace = {"__slots__": (), "__module__": Records.__module__, "__qualname__": "Records"}
+    cls = _Owned("Records", (Records,), namespace)
+    type.__setattr__(cls, "_release", release)
+    return cast("type[Records[Any]]", cls)
+
+
+def owned_by(records: Records[T], owner: type[Records[Any]]) -> Records[T]:
+    """Return a copy of *records* as a collection of the release of *owner* (see :func:`owner_type`).
+
+    A copy: ``attrs.evolve(release, ...)`` passes the same collections to the
+    new release, and they must not leave the old one.
+    """
+    return cast("Records[T]", owner(records))
 
 
 def owner_of(records: object) -> Release | None:
     """Return the release that *records* is a collection of, or ``None`` if there is none."""
-    owner: Release | None = getattr(records, "__dict__", {}).get("_release")
+    if not isinstance(records, Records):
+        return None
+    cls: type[object] = type(cast("object", records))
+    owner: Release | None = vars(cls).get("_release")
     return owner

@@ -7,8 +7,9 @@ CSV is RFC 4180 as Python's ``csv`` module writes it: UTF-8, a header row,
 CRLF line endings, fields quoted only when they hold a comma, a quote or a
 line break. Every text cell is guarded against spreadsheet formula injection
 (OWASP "CSV Injection"): one that begins with ``=``, ``+``, ``-``, ``@``, a
-tab, a carriage return, a line feed, a NUL or their full-width forms gets a
-leading ``'``, which spreadsheets read as "this is text". Phone columns hold
+tab, a carriage return, a line feed, a NUL or their full-width forms, also
+after any spaces, line breaks, controls or invisible format characters a
+spreadsheet may trim (NBSP, BOM, ZWSP, U+3000...), gets a leading ``'``. Phone columns hold
 RFC 3966 ``tel:`` URIs, which stay machine-readable and can never start a
 formula, unlike a printed ``+44 208 ...``; ``phones`` holds every number of a
 contact and ``mobiles`` repeats those printed "(mobile)". NUL characters,
@@ -39,7 +40,20 @@ __all__ = [
     "table_named",
 ]
 
-_FORMULA_STARTS: Final = ("=", "+", "-", "@", "\t", "\r", "\n", "\0", "\uff1d", "\uff0b", "\uff0d", "\uff20")
+_FORMULA_STARTS: Final = frozenset("=+-@\t\r\n\0\uff1d\uff0b\uff0d\uff20")
+# What a spreadsheet may trim before it reads a formula: the characters of the
+# Unicode categories Zs, Zl, Zp (spaces and separators, NBSP, U+3000), Cc
+# (controls, VT, FF, U+0085) and Cf (format characters: the BOM, zero-width
+# spaces and joiners, direction marks, tags), as of Unicode 15. Spelled out,
+# so that the guard does not change with the Unicode database of the running Python.
+_TRIMMED_RANGES: Final = (
+    (0x0000, 0x0020), (0x007F, 0x00A0), (0x00AD, 0x00AD), (0x0600, 0x0605), (0x061C, 0x061C),
+    (0x06DD, 0x06DD), (0x070F, 0x070F), (0x0890, 0x0891), (0x08E2, 0x08E2), (0x1680, 0x1680),
+    (0x180E, 0x180E), (0x2000, 0x200F), (0x2028, 0x202F), (0x205F, 0x2064), (0x2066, 0x206F),
+    (0x3000, 0x3000), (0xFEFF, 0xFEFF), (0xFFF9, 0xFFFB), (0x110BD, 0x110BD), (0x110CD, 0x110CD),
+    (0x13430, 0x1343F), (0x1BCA0, 0x1BCA3), (0x1D173, 0x1D17A), (0xE0001, 0xE0001), (0xE0020, 0xE007F),
+)  # fmt: skip
+_TRIMMED: Final = frozenset(chr(c) for first, last in _TRIMMED_RANGES for c in range(first, last + 1))
 
 _TAG_LIST = r"[A-Za-z0-9]+(-[A-Za-z0-9]+)*( [A-Za-z0-9]+(-[A-Za-z0-9]+)*)*"
 _TEL = r"tel:\+[0-9]+(-[0-9]+)*"
@@ -51,12 +65,25 @@ Cell = str | int | bool | None
 
 
 def guard(cell: str) -> str:
-    """Return *cell* with a leading ``'`` if a spreadsheet would run it as a formula.
+    """Return *cell* with a leading ``'`` if a spreadsheet could run it as a formula.
+
+    That is a cell whose first character that is not a space, a line break,
+    a control or an invisible format character (as a spreadsheet may trim
+    them) is ``=``, ``+``, ``-``, ``@`` or their full-width forms, or that
+    starts with a tab, a carriage return, a line feed or a NUL, as OWASP's
+    "CSV Injection" advice has it.
 
     >>> guard("=HYPERLINK(\\"http://example.com\\")"), guard("-5"), guard("Amnesty International")
     ('\\'=HYPERLINK("http://example.com")', "'-5", 'Amnesty International')
+    >>> guard(" =1+1"), guard("\\u00a0@SUM(A1)"), guard("\\ufeff+1"), guard(" plain")
+    ("' =1+1", "'\\xa0@SUM(A1)", "'\\ufeff+1", ' plain')
     """
-    return "'" + cell if cell.startswith(_FORMULA_STARTS) else cell
+    for character in cell:
+        if character in _FORMULA_STARTS:
+            return "'" + cell
+        if character not in _TRIMMED:
+            return cell
+    return cell
 
 
 @attrs.frozen
