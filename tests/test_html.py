@@ -26,8 +26,10 @@ from hypothesis import HealthCheck, given, settings
 
 import icnk_letter
 from icnk_letter import Release, Span, _cli, formats
-from icnk_letter._html import chart, header, render, sources_section, text_markup
+from icnk_letter._chart import chart
+from icnk_letter._html import header, render, sources_section
 from icnk_letter._marks import marks
+from icnk_letter._markup import text_markup
 
 from .strategies import releases_with_hostile_names
 

@@ -21,6 +21,8 @@ FORMAT_MODULES = (
     "icnk_letter.formats.html",
     "icnk_letter.formats.annotations",
     "icnk_letter._html",
+    "icnk_letter._markup",
+    "icnk_letter._chart",
     "icnk_letter._annotations",
     "icnk_letter._marks",
 )

@@ -3,19 +3,14 @@
 The page holds the release verbatim in ``<div id="release-text">`` (a ``div``
 and not a ``pre``, whose parser drops a leading newline), styled
 ``white-space: pre-wrap``, so that its ``textContent`` is :attr:`Release.text`
-exactly. Every record's main span is wrapped in a ``<span>`` with the record's
-``id``; each mention in one with ``data-record`` (and an ``id`` of its own,
-``amnesty-international.mention-1``); both carry ``data-kind``. The spans of
-the source's discrepancies are marked too (``data-discrepancy``). Spans that
-nest stay nested; where two spans cross, the later one is split into
-fragments, only the first of which has the ``id``. The words of every span
-are links (``<a href="#row.ID">``) to the record's row in the tables below,
-and each row links back to its words.
+exactly, with every record's spans marked (see :mod:`._markup`). Tables of
+the records follow, each row linking back to its words, with a chart of the
+members per country (:mod:`._chart`), what :func:`verify` reports, and the
+sources once releases have them.
 
 Nothing is loaded from elsewhere: the styles are inline, the chart is inline
 SVG, the vCards are ``data:`` links, and a Content-Security-Policy forbids any
-fetch. All text is escaped, carriage returns as ``&#13;`` so that the parser
-keeps them (it cannot carry a NUL character, which becomes U+FFFD).
+fetch.
 
 The ids the page gives its own elements contain a ``.`` (``row.ID``,
 ``section.members``), which record ids, lowercase slugs, never do.
@@ -25,17 +20,16 @@ from __future__ import annotations
 
 import datetime
 import functools
-import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from typing import Any, Final
 from urllib.parse import quote as _percent
 
-import attrs
-
+from ._chart import NONE_PRINTED, chart
 from ._errors import DataError, NotFoundError
 from ._export import resolve, tel_uri
-from ._marks import KINDS, label_of, marks
+from ._marks import KINDS, label_of
+from ._markup import counted, esc, link, row_id, short, text_markup
 from ._model import (
     Claim,
     ClaimKind,
@@ -47,7 +41,6 @@ from ._model import (
     PhoneKind,
     Record,
     Release,
-    Span,
 )
 
 __all__ = ["render"]
@@ -66,7 +59,6 @@ _MONTHS: Final = (
     "November",
     "December",
 )
-NONE_PRINTED: Final = "none printed"
 
 
 def render(release: Release) -> str:
@@ -86,8 +78,8 @@ def render(release: Release) -> str:
         '<html lang="en">\n<head>\n<meta charset="utf-8">\n',
         '<meta name="viewport" content="width=device-width, initial-scale=1">\n',
         "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'\">\n",
-        f'<meta name="generator" content="icnk_letter {_esc(version)}">\n',
-        f"<title>{_esc(release.title)}</title>\n",
+        f'<meta name="generator" content="icnk_letter {esc(version)}">\n',
+        f"<title>{esc(release.title)}</title>\n",
         f"<style>{STYLE}</style>\n",
         "</head>\n<body>\n",
         '<a class="skip" href="#section.members">Skip the text, to the tables</a>\n',
@@ -116,155 +108,6 @@ def _package_version() -> str:
     return version("icnk-letter")
 
 
-# --- escaping -----------------------------------------------------------------------------------
-
-
-def _esc(value: str) -> str:
-    """Return *value* escaped for HTML text and double-quoted attributes.
-
-    A carriage return becomes ``&#13;`` (the parser would turn a raw one into a
-    line feed) and NUL, which HTML cannot carry, U+FFFD.
-
-    >>> _esc('<a href="x">&\\r')
-    '&lt;a href=&quot;x&quot;&gt;&amp;&#13;'
-    """
-    value = value.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace('"', "&quot;")
-    if "\r" in value:
-        value = value.replace("\r", "&#13;")
-    if "\0" in value:
-        value = value.replace("\0", "\ufffd")
-    return value
-
-
-def _fragment(target_id: str) -> str:
-    """Return the ``href`` of a link to the element *target_id* on this page, escaped.
-
-    >>> _fragment("row.amnesty-international"), _fragment('a "b"')
-    ('#row.amnesty-international', '#a%20%22b%22')
-    """
-    if _PLAIN.fullmatch(target_id):  # every id of a sound release: nothing to quote
-        return "#" + target_id
-    return "#" + _esc(_percent(target_id, safe="-._~!$'()*+,;=:@/?"))
-
-
-_PLAIN: Final = re.compile(r"[A-Za-z0-9._-]*")
-
-
-def _row(record_id: str) -> str:
-    return "row." + record_id
-
-
-def _link(target_id: str, text: str, *, title: str | None = None) -> str:
-    title_attr = f' title="{_esc(title)}"' if title is not None else ""
-    return f'<a href="{_fragment(target_id)}"{title_attr}>{_esc(text)}</a>'
-
-
-def _short(text: str, limit: int = 60) -> str:
-    """Return *text* cut to *limit* characters, with an ellipsis if it was longer."""
-    return text if len(text) <= limit else text[: limit - 1].rstrip() + "\u2026"
-
-
-# --- the text -------------------------------------------------------------------------------------
-
-
-@attrs.frozen
-class _Element:
-    """One marked span of the text: the attributes of its first fragment and of the rest."""
-
-    start: int
-    end: int
-    first: str
-    rest: str
-    href: str
-    title: str
-
-
-def _elements(release: Release) -> list[_Element]:
-    """Return the marked spans of *release*, clipped to its text, in the order they open."""
-    size = len(release.text)
-    found: list[tuple[int, int, int, _Element]] = []
-
-    def add(span: Span, first: str, rest: str, href: str, title: str) -> None:
-        start = min(max(span.start, 0), size)
-        end = min(max(span.end, start), size)
-        # Outer spans open first (the longer of two that start together), then printed order.
-        found.append((start, -end, len(found), _Element(start, end, first, rest, href, title)))
-
-    for mark in marks(release):
-        record, kind = mark.record, mark.kind
-        record_id = _esc(record.id)
-        title = f"{_short(label_of(release, record))} ({kind})"
-        href = _fragment(_row(record.id))
-        if mark.mention == 0:
-            first = f'class="r k-{kind}" id="{record_id}" data-kind="{kind}"'
-            rest = f'class="r k-{kind}" data-record="{record_id}" data-kind="{kind}"'
-        else:
-            mention_id = _esc(f"{record.id}.mention-{mark.mention}")
-            first = f'class="r k-{kind} m" id="{mention_id}" data-record="{record_id}" data-kind="{kind}"'
-            rest = f'class="r k-{kind} m" data-record="{record_id}" data-kind="{kind}"'
-        add(mark.span, first, rest, href, title)
-    for discrepancy in release.discrepancies:
-        discrepancy_id = _esc(discrepancy.id)
-        href = _fragment("discrepancy." + discrepancy.id)
-        for number, span in enumerate(discrepancy.spans, start=1):
-            span_id = _esc(f"discrepancy.{discrepancy.id}.{number}")
-            first = f'class="d" id="{span_id}" data-discrepancy="{discrepancy_id}"'
-            rest = f'class="d" data-discrepancy="{discrepancy_id}"'
-            add(span, first, rest, href, f"discrepancy: {discrepancy.id}")
-    found.sort(key=lambda item: item[:3])
-    return [element for *_, element in found]
-
-
-def text_markup(release: Release) -> str:
-    """Return the inside of ``#release-text``: the text, escaped, with every span marked.
-
-    Each element opens where its span starts and closes where it ends. When
-    an element must close while elements opened inside it are still open (two
-    spans that cross), those are closed with it and reopened right after as
-    fragments without the ``id``, so the markup always nests and the text is
-    never changed. Every run of text inside a span is a link to the row of the
-    innermost one.
-
-    >>> import icnk_letter
-    >>> markup = text_markup(icnk_letter.load())
-    >>> markup.count('id="amnesty-international"'), markup.count('data-record="amnesty-international"')
-    (1, 1)
-    """
-    text = release.text
-    elements = _elements(release)
-    starts: dict[int, list[_Element]] = {}
-    empties: dict[int, list[_Element]] = {}
-    bounds = {0, len(text)}
-    for element in elements:
-        (starts if element.end > element.start else empties).setdefault(element.start, []).append(element)
-        bounds.update((element.start, element.end))
-    positions = sorted(bounds)
-    out: list[str] = []
-    stack: list[_Element] = []
-    for here, there in zip(positions, [*positions[1:], len(text)], strict=True):
-        closing = [index for index, element in enumerate(stack) if element.end == here]
-        if closing:
-            reopened = [element for element in stack[closing[0] :] if element.end != here]
-            out.append("</span>" * (len(stack) - closing[0]))
-            del stack[closing[0] :]
-            for element in reopened:
-                out.append(f"<span {element.rest}>")
-                stack.append(element)
-        for element in empties.get(here, ()):
-            out.append(f"<span {element.first}></span>")
-        for element in starts.get(here, ()):
-            out.append(f"<span {element.first}>")
-            stack.append(element)
-        if there > here:
-            words = _esc(text[here:there])
-            if stack:
-                innermost = stack[-1]
-                out.append(f'<a href="{innermost.href}" title="{_esc(innermost.title)}">{words}</a>')
-            else:
-                out.append(words)
-    return "".join(out)
-
-
 def _text_section(release: Release) -> str:
     legend = "".join(f'<li><span class="r k-{kind}">{kind}</span></li>' for kind in KINDS)
     return (
@@ -286,23 +129,14 @@ def _date_as_read(date: datetime.date) -> str:
     return f"{date.day} {_MONTHS[date.month - 1]} {date.year}"
 
 
-def _count(count: int, noun: str, plural: str | None = None) -> str:
-    """Return *count* and *noun*, in the plural unless it is 1.
-
-    >>> _count(1, "quote"), _count(5, "person", "people"), _count(0, "claim")
-    ('1 quote', '5 people', '0 claims')
-    """
-    return f"{count} {noun if count == 1 else plural or noun + 's'}"
-
-
 def header(release: Release, version: str) -> str:
     counts = ", ".join(
         (
-            _count(len(release.members), "member"),
-            _count(len(release.contacts), "press contact"),
-            _count(len(release.claims), "claim"),
-            _count(len(release.quotes), "quote"),
-            _count(len(release.people), "person", "people"),
+            counted(len(release.members), "member"),
+            counted(len(release.contacts), "press contact"),
+            counted(len(release.claims), "claim"),
+            counted(len(release.quotes), "quote"),
+            counted(len(release.people), "person", "people"),
         )
     )
     sections: tuple[tuple[str, str], ...] = (
@@ -317,18 +151,18 @@ def header(release: Release, version: str) -> str:
     )
     if _sources_of(release):
         sections = (*sections, ("section.sources", "Sources"))
-    nav = "".join(f"<li>{_link(target, label)}</li>" for target, label in sections)
+    nav = "".join(f"<li>{link(target, label)}</li>" for target, label in sections)
     return (
         "<header>\n"
-        f'<p class="dateline">{_esc(release.dateline)} \u00b7 press release</p>\n'
-        f"<h1>{_esc(release.title)}</h1>\n"
+        f'<p class="dateline">{esc(release.dateline)} \u00b7 press release</p>\n'
+        f"<h1>{esc(release.title)}</h1>\n"
         '<dl class="summary">\n'
-        f"<dt>Date as printed</dt><dd>{_esc(release.date_as_printed)}</dd>\n"
+        f"<dt>Date as printed</dt><dd>{esc(release.date_as_printed)}</dd>\n"
         f'<dt>Date as read</dt><dd><time datetime="{release.date.isoformat()}">'
         f"{_date_as_read(release.date)}</time> (month.day.year)</dd>\n"
         f"<dt>Records</dt><dd>{counts}</dd>\n"
-        f'<dt>SHA-256 of the text</dt><dd><code class="hash">{_esc(release.sha256)}</code></dd>\n'
-        f"<dt>Made by</dt><dd>icnk_letter {_esc(version)}, data schema {_esc(release.schema_version)}</dd>\n"
+        f'<dt>SHA-256 of the text</dt><dd><code class="hash">{esc(release.sha256)}</code></dd>\n'
+        f"<dt>Made by</dt><dd>icnk_letter {esc(version)}, data schema {esc(release.schema_version)}</dd>\n"
         "</dl>\n"
         f'<nav aria-label="Sections"><ul>{nav}</ul></nav>\n'
         "</header>\n"
@@ -338,7 +172,7 @@ def header(release: Release, version: str) -> str:
 def _footer(release: Release, version: str) -> str:
     return (
         "<footer>\n"
-        f"<p>Made by icnk_letter {_esc(version)} from the text of the release ({len(release.text)} "
+        f"<p>Made by icnk_letter {esc(version)} from the text of the release ({len(release.text)} "
         "characters, reproduced verbatim as a historical record; it belongs to its authors). "
         'Every value above points back to its words. <a href="#section.text">Back to the text</a>.</p>\n'
         "</footer>\n"
@@ -350,23 +184,22 @@ def _footer(release: Release, version: str) -> str:
 
 def _table(caption: str, headers: Sequence[str], rows: Iterable[tuple[str, Sequence[str]]]) -> str:
     """Return a table; each row is (its id, its cells as HTML); cells carry their header for phones."""
-    head = "".join(f'<th scope="col">{_esc(header)}</th>' for header in headers)
+    head = "".join(f'<th scope="col">{esc(header)}</th>' for header in headers)
     body: list[str] = []
-    for row_id, cells in rows:
+    for element_id, cells in rows:
         tds = "".join(
-            f'<td data-label="{_esc(header)}">{cell}</td>'
-            for header, cell in zip(headers, cells, strict=True)
+            f'<td data-label="{esc(header)}">{cell}</td>' for header, cell in zip(headers, cells, strict=True)
         )
-        body.append(f'<tr id="{_esc(row_id)}">{tds}</tr>\n')
+        body.append(f'<tr id="{esc(element_id)}">{tds}</tr>\n')
     return (
-        f"<table>\n<caption>{_esc(caption)}</caption>\n<thead><tr>{head}</tr></thead>\n"
+        f"<table>\n<caption>{esc(caption)}</caption>\n<thead><tr>{head}</tr></thead>\n"
         f"<tbody>\n{''.join(body)}</tbody>\n</table>\n"
     )
 
 
 def _section(key: str, heading: str, *content: str) -> str:
     return (
-        f'<section aria-labelledby="section.{key}">\n<h2 id="section.{key}">{_esc(heading)}</h2>\n'
+        f'<section aria-labelledby="section.{key}">\n<h2 id="section.{key}">{esc(heading)}</h2>\n'
         f"{''.join(content)}</section>\n"
     )
 
@@ -374,12 +207,12 @@ def _section(key: str, heading: str, *content: str) -> str:
 def _words(record: Record, text: str) -> str:
     """Return a link from a table back to the main span of *record*, titled with its id and offsets."""
     span = record.span
-    return _link(record.id, text, title=f"{record.id} [{span.start}:{span.end}]: show the words in the text")
+    return link(record.id, text, title=f"{record.id} [{span.start}:{span.end}]: show the words in the text")
 
 
 def _mentions(record: Organization | Person) -> str:
     links = [
-        _link(f"{record.id}.mention-{number}", str(number), title=_short(span.quote))
+        link(f"{record.id}.mention-{number}", str(number), title=short(span.quote))
         for number, span in enumerate(record.mentions, start=1)
     ]
     return ", ".join(links) if links else "\u2014"
@@ -389,18 +222,18 @@ def _country(organization: Organization) -> str:
     if organization.country is None:
         return f'<span class="none">{NONE_PRINTED}</span>'
     printed = organization.country_as_printed
-    suffix = f" ({_esc(printed)})" if printed is not None and printed != organization.country else ""
-    return f"{_esc(organization.country)}{suffix}"
+    suffix = f" ({esc(printed)})" if printed is not None and printed != organization.country else ""
+    return f"{esc(organization.country)}{suffix}"
 
 
 def _optional(value: str | None) -> str:
-    return _esc(value) if value is not None else "\u2014"
+    return esc(value) if value is not None else "\u2014"
 
 
 def _members_section(release: Release) -> str:
     rows = (
         (
-            _row(member.id),
+            row_id(member.id),
             (
                 str(number),
                 _words(member, member.name),
@@ -430,29 +263,28 @@ def _contact_row(release: Release, index: int, contact: Contact) -> tuple[str, t
 
     person = release.by_id(contact.person)
     organization = release.by_id(contact.organization)
-    languages = ", ".join(f"{_esc(lang.as_printed)} ({_esc(lang.tag)})" for lang in contact.languages)
+    languages = ", ".join(f"{esc(lang.as_printed)} ({esc(lang.tag)})" for lang in contact.languages)
     phones: list[str] = []
     for phone in contact.phones:
         uri = tel_uri(phone)
-        shown = _esc(phone.as_printed)
-        link = f'<a href="{_esc(uri)}">{shown}</a>' if uri is not None else shown
-        phones.append(link + (" (mobile)" if phone.kind is PhoneKind.MOBILE else ""))
+        shown = esc(phone.as_printed)
+        anchor = f'<a href="{esc(uri)}">{shown}</a>' if uri is not None else shown
+        phones.append(anchor + (" (mobile)" if phone.kind is PhoneKind.MOBILE else ""))
     emails = [
-        f'<a href="mailto:{_esc(_percent(email, safe="@+"))}">{_esc(email)}</a>' for email in contact.emails
+        f'<a href="mailto:{esc(_percent(email, safe="@+"))}">{esc(email)}</a>' for email in contact.emails
     ]
     name = label_of(release, person)
     vcard = "data:text/vcard;charset=utf-8," + _percent(card(release, index), safe="")
     download = (
-        f'<a href="{_esc(vcard)}" download="{_esc(contact.id)}.vcf" '
-        f'aria-label="vCard of {_esc(name)}">vCard</a>'
+        f'<a href="{esc(vcard)}" download="{esc(contact.id)}.vcf" aria-label="vCard of {esc(name)}">vCard</a>'
     )
-    role = f"<br>{_esc(contact.role)}" if contact.role is not None else ""
+    role = f"<br>{esc(contact.role)}" if contact.role is not None else ""
     return (
-        _row(contact.id),
+        row_id(contact.id),
         (
             _words(contact, contact.city),
-            _link(_row(person.id), name) + role,
-            _link(_row(organization.id), label_of(release, organization)),
+            link(row_id(person.id), name) + role,
+            link(row_id(organization.id), label_of(release, organization)),
             languages or "\u2014",
             "<br>".join(phones) or "\u2014",
             "<br>".join(emails) or "\u2014",
@@ -479,8 +311,8 @@ def _author(release: Release, author_id: str) -> str:
     try:
         record = release.by_id(author_id)
     except NotFoundError:
-        return _esc(author_id)
-    return _link(_row(record.id), label_of(release, record))
+        return esc(author_id)
+    return link(row_id(record.id), label_of(release, record))
 
 
 def _figure(claim: Claim) -> str:
@@ -488,7 +320,7 @@ def _figure(claim: Claim) -> str:
     if quantity is None:
         return "\u2014"
     bound = "exactly" if quantity.exact else "at least"
-    return f"{_esc(quantity.as_printed)}: {bound} {quantity.value:,} {_esc(quantity.unit)}"
+    return f"{esc(quantity.as_printed)}: {bound} {quantity.value:,} {esc(quantity.unit)}"
 
 
 _CLAIM_KINDS: Final = {
@@ -500,10 +332,10 @@ _CLAIM_KINDS: Final = {
 
 def _claims_section(release: Release) -> str:
     counts = Counter(claim.kind for claim in release.claims)
-    summary = ", ".join(_count(counts[kind], name) for kind, name in _CLAIM_KINDS.items())
+    summary = ", ".join(counted(counts[kind], name) for kind, name in _CLAIM_KINDS.items())
     rows = (
         (
-            _row(claim.id),
+            row_id(claim.id),
             (
                 _CLAIM_KINDS[claim.kind],
                 _words(claim, claim.text),
@@ -523,7 +355,7 @@ def _claims_section(release: Release) -> str:
 
 def _quotes_section(release: Release) -> str:
     rows = (
-        (_row(quote.id), (_author(release, quote.speaker), _words(quote, quote.text)))
+        (row_id(quote.id), (_author(release, quote.speaker), _words(quote, quote.text)))
         for quote in release.quotes
     )
     return _section("quotes", "Quotes", _table("The quotations", ("Speaker", "Words"), rows))
@@ -536,11 +368,11 @@ def _affiliations(release: Release, person: Person) -> str:
 def _people_section(release: Release) -> str:
     rows = (
         (
-            _row(person.id),
+            row_id(person.id),
             (
                 _words(person, person.name),
-                _esc(person.family_name),
-                _esc(person.given_name),
+                esc(person.family_name),
+                esc(person.given_name),
                 _optional(person.description),
                 _affiliations(release, person),
                 _mentions(person),
@@ -556,7 +388,7 @@ def _others_section(release: Release) -> str:
     letter: Letter = release.letter
     rows: list[tuple[str, tuple[str, ...]]] = [
         (
-            _row(letter.id),
+            row_id(letter.id),
             (
                 "the open letter",
                 _words(letter, letter.title),
@@ -578,7 +410,7 @@ def _others_section(release: Release) -> str:
             _country(organization),
             _mentions(organization),
         )
-        rows.append((_row(organization.id), cells))
+        rows.append((row_id(organization.id), cells))
     headers = ("Role", "Name", "Acronym", "Country", "Also named in the text")
     return _section(
         "others",
@@ -593,7 +425,7 @@ def _verification(release: Release) -> str:
     try:
         report = verify(release)
     except DataError as error:
-        problems = "".join(f"<li>{_esc(problem)}</li>" for problem in error.problems)
+        problems = "".join(f"<li>{esc(problem)}</li>" for problem in error.problems)
         count = len(error.problems)
         return (
             f'<p class="failed">verify() found {count} problem{"" if count == 1 else "s"}: '
@@ -609,7 +441,7 @@ def _verification(release: Release) -> str:
 
 def _discrepancy_words(discrepancy: Discrepancy) -> str:
     links = [
-        _link(f"discrepancy.{discrepancy.id}.{number}", f"\u201c{_short(span.quote, 40)}\u201d")
+        link(f"discrepancy.{discrepancy.id}.{number}", f"\u201c{short(span.quote, 40)}\u201d")
         for number, span in enumerate(discrepancy.spans, start=1)
     ]
     return "<br>".join(links) or "\u2014"
@@ -619,7 +451,7 @@ def _discrepancies_section(release: Release) -> str:
     rows = (
         (
             "discrepancy." + discrepancy.id,
-            (_esc(discrepancy.id), _esc(discrepancy.description), _discrepancy_words(discrepancy)),
+            (esc(discrepancy.id), esc(discrepancy.description), _discrepancy_words(discrepancy)),
         )
         for discrepancy in release.discrepancies
     )
@@ -653,16 +485,16 @@ def sources_section(release: object) -> str:
     rows: list[tuple[str, tuple[str, ...]]] = []
     for source in sources:
         url = str(getattr(source, "url", "") or "")
-        title = _esc(str(getattr(source, "title", "") or url))
+        title = esc(str(getattr(source, "title", "") or url))
         if url.startswith(("https://", "http://")):
-            title = f'<a href="{_esc(url)}" rel="noreferrer">{title}</a>'
+            title = f'<a href="{esc(url)}" rel="noreferrer">{title}</a>'
         facts: Sequence[object] = getattr(source, "facts", ()) or ()
         cells = (
-            _esc(str(getattr(source, "publisher", "") or "")),
+            esc(str(getattr(source, "publisher", "") or "")),
             title,
             _date(getattr(source, "published", None)),
             _date(getattr(source, "accessed", None)),
-            "<br>".join(_esc(str(fact)) for fact in facts) or "\u2014",
+            "<br>".join(esc(str(fact)) for fact in facts) or "\u2014",
         )
         rows.append(("source." + str(getattr(source, "id", "")), cells))
     headers = ("Publisher", "Title", "Published", "Accessed", "What it says")
@@ -671,67 +503,6 @@ def sources_section(release: object) -> str:
 
 def _date(value: object) -> str:
     return value.isoformat() if isinstance(value, datetime.date) else "\u2014"
-
-
-# --- the chart ------------------------------------------------------------------------------------------
-
-
-def _country_counts(members: Sequence[Organization]) -> list[tuple[str, int]]:
-    """Return (label, count) per country of *members*, most first, "none printed" last."""
-    counts: Counter[str | None] = Counter(member.country for member in members)
-    printed: dict[str, list[str]] = {}
-    for member in members:
-        if member.country is not None and member.country_as_printed is not None:
-            names = printed.setdefault(member.country, [])
-            if member.country_as_printed not in names:
-                names.append(member.country_as_printed)
-    known = sorted((code for code in counts if code is not None), key=lambda code: (-counts[code], code))
-    bars: list[tuple[str, int]] = []
-    for code in known:
-        names = [name for name in printed.get(code, ()) if name != code]
-        bars.append((f"{code} ({', '.join(names)})" if names else code, counts[code]))
-    if counts[None]:
-        bars.append((NONE_PRINTED, counts[None]))
-    return bars
-
-
-def chart(release: Release) -> str:
-    """Return an inline SVG bar chart of the members per country, "none printed" included.
-
-    Bars are sized in percent of the width, so the chart fits any screen; each
-    has a text label and its count, and a ``<title>``.
-
-    >>> import icnk_letter
-    >>> svg = chart(icnk_letter.load())
-    >>> "<title id=\\"chart.title\\">Members per country</title>" in svg, "none printed: 13 members" in svg
-    (True, True)
-    """
-    bars = _country_counts(release.members)
-    most = max((count for _, count in bars), default=1)
-    row, top = 40, 8
-    height = top + row * len(bars)
-    parts = [
-        f'<figure>\n<svg class="chart" xmlns="http://www.w3.org/2000/svg" width="100%" height="{height}" '
-        'role="img" aria-labelledby="chart.title chart.desc">\n'
-        '<title id="chart.title">Members per country</title>\n'
-        f'<desc id="chart.desc">{len(release.members)} members by the country printed after their name '
-        "on the member list.</desc>\n"
-    ]
-    for index, (label, count) in enumerate(bars):
-        y = top + row * index
-        width = 85 * count / most
-        none = ' class="none"' if label == NONE_PRINTED else ""
-        parts.append(
-            f"<g><title>{_esc(label)}: {_count(count, 'member')}</title>"
-            f'<text x="0" y="{y + 13}">{_esc(label)}</text>'
-            f'<rect{none} x="0" y="{y + 18}" width="{width:.2f}%" height="14"></rect>'
-            f'<text x="{width:.2f}%" dx="6" y="{y + 30}">{count}</text></g>\n'
-        )
-    parts.append(
-        "</svg>\n<figcaption>Members per country, as printed after each name on the member list; "
-        "outlined: no country printed.</figcaption>\n</figure>\n"
-    )
-    return "".join(parts)
 
 
 # --- style ------------------------------------------------------------------------------------------
