@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from pathlib import Path
 
+import attrs
 import pytest
 from playwright.sync_api import Browser, ConsoleMessage, Error, Request
 
@@ -102,6 +103,31 @@ def test_page_in_chromium(browser: Browser, url: str, release: Release) -> None:
         context.close()
     assert [url] == requests
     assert [] == messages
+
+
+def test_hostile_names_stay_text(browser: Browser, release: Release, tmp_path: Path) -> None:
+    """Names holding markup stay text in Chromium: no script runs, no element is added, the text is exact."""
+    hostile = "</textarea></title><script>alert(1)</script><img src=x onerror=alert(2)>\"'&amp;\r"
+    members = [attrs.evolve(member, name=hostile + member.name) for member in release.members]
+    people = [attrs.evolve(person, name=hostile) for person in release.people]
+    evolved = attrs.evolve(release, title=hostile, members=members, people=people)
+    path = tmp_path / "hostile.html"
+    path.write_bytes(export(evolved, "html").encode("utf-8"))
+    dialogs: list[str] = []
+    with open_page(browser, path.as_uri(), DESKTOP) as page:
+        page.on("dialog", lambda dialog: dialogs.append(dialog.message))
+        text = page.evaluate("document.getElementById('release-text').textContent")
+        tags = page.evaluate(
+            "[...new Set([...document.querySelectorAll('script, img, textarea')].map(e => e.tagName))]"
+        )
+        title = page.title()
+        names = page.evaluate(
+            "[...document.querySelectorAll('[id^=\"row.\"] td:nth-child(2) a')].map(a => a.textContent)"
+        )
+    assert release.text == text
+    assert ([], []) == (tags, dialogs)
+    assert " ".join(hostile.split()) == title  # document.title collapses white space
+    assert hostile + release.members[0].name in names
 
 
 def test_fragment_scrolls_to_the_words(browser: Browser, url: str, size: tuple[int, int]) -> None:
