@@ -19,6 +19,7 @@ from typing import Any, cast
 import attrs
 import pytest
 import rdflib
+from hypothesis import HealthCheck, given, settings
 from rdflib import RDF, Literal, URIRef
 from rdflib.collection import Collection
 
@@ -26,6 +27,8 @@ import icnk_letter
 from icnk_letter import Release, Span, formats
 from icnk_letter._annotations import CONTEXT, render, text_uri
 from icnk_letter._marks import label_of, marks
+
+from .strategies import releases
 
 # PyLD has no type hints; it is used through this one name.
 JSONLD: Any = importlib.import_module("pyld.jsonld")
@@ -188,6 +191,19 @@ class TestDocument:
         )
         bare = attrs.evolve(bare, coalition=attrs.evolve(bare.coalition, mentions=()))
         assert 2 == json.loads(render(bare))["total"]
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(arbitrary=releases())
+def test_any_release(arbitrary: Release) -> None:
+    """For any release, there is one annotation per span, whose exact and positions are the span's."""
+    items = json.loads(render(arbitrary))["first"]["items"]
+    spans = [mark.span for mark in marks(arbitrary)]
+    assert len(spans) == len(items)
+    for span, item in zip(spans, items, strict=True):
+        quote, position = item["target"]["selector"]
+        assert (span.quote, span.start, span.end) == (quote["exact"], position["start"], position["end"])
+        assert text_uri(arbitrary.text) == item["target"]["source"]
 
 
 class TestLinkedData:

@@ -31,7 +31,7 @@ from icnk_letter._html import header, render, sources_section
 from icnk_letter._marks import marks
 from icnk_letter._markup import text_markup
 
-from .strategies import releases_with_hostile_names
+from .strategies import releases, releases_with_hostile_names
 
 GOLDEN = Path(__file__).parent / "golden" / "release.html"
 UPDATE_GOLDEN = os.environ.get("ICNK_LETTER_UPDATE_GOLDEN") == "1"
@@ -337,6 +337,15 @@ class TestPage:
             "release.html changed: regenerate with ICNK_LETTER_UPDATE_GOLDEN=1"
         )
 
+    def test_broken_reference(self, release: Release) -> None:
+        """A contact whose person is no record is a DataError naming it, as for every export."""
+        contact = attrs.evolve(release.contacts[0], person="nobody-known")
+        broken = attrs.evolve(release, contacts=[contact, *release.contacts[1:]])
+        with pytest.raises(
+            icnk_letter.DataError, match=r"contacts\[0\]\.person: 'nobody-known' is not the id of a person"
+        ):
+            render(broken)
+
     def test_deterministic(self, release: Release, page: str) -> None:
         """An equal but distinct release gives the same bytes."""
         assert page == render(icnk_letter.from_json(icnk_letter.to_json(release)))
@@ -391,6 +400,18 @@ def test_hostile_names_stay_text(hostile: Release) -> None:
     all_text = "".join(page.all_text)
     for name in [o.name for o in hostile.organizations] + [p.name for p in hostile.people]:
         assert name.replace("\0", "\ufffd") in all_text
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(arbitrary=releases())
+def test_any_release_keeps_its_text(arbitrary: Release) -> None:
+    """For any release (spans crossing, empty or past the end), the page's text is the release's text.
+
+    Contacts are left out: their person and organization must resolve, and
+    arbitrary ids do not (that failure is a DataError, as for every export).
+    """
+    without_contacts = attrs.evolve(arbitrary, contacts=[])
+    assert arbitrary.text.replace("\0", "\ufffd") == Page(render(without_contacts)).text
 
 
 def _structure(page: Page) -> list[tuple[str, tuple[str, ...]]]:
