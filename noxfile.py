@@ -6,6 +6,7 @@ source tree, so a file missing from the wheel fails them.
 
 from __future__ import annotations
 
+import os
 import re
 import shutil
 import sys
@@ -104,6 +105,26 @@ def lowest(session: nox.Session) -> None:
     session.run("python", "-m", "pytest", *_NOT_HERE, *session.posargs)
 
 
+@nox.session(requires=["build"], default=False)
+def fuzz(session: nox.Session) -> None:
+    """Run the fuzzing suite with many more examples than the test runs: not part of a plain ``nox``.
+
+    ``ICNK_FUZZ_EXAMPLES`` sets the examples per test (default 2,000; the test runs use 25).
+    """
+    session.install(f"{_wheel()}[test]")
+    examples = os.environ.get("ICNK_FUZZ_EXAMPLES", "2000")
+    session.run(
+        "python",
+        "-m",
+        "pytest",
+        "-p",
+        "no:cacheprovider",
+        "tests/test_fuzz.py",
+        *session.posargs,
+        env={"ICNK_FUZZ_EXAMPLES": examples},
+    )
+
+
 @nox.session
 def readme(session: nox.Session) -> None:
     """Run the README's first command in a fresh environment: it must install and print the summary."""
@@ -132,6 +153,13 @@ def lint(session: nox.Session) -> None:
     session.install("ruff==0.17.6")  # pinned: a new rule must not fail an unchanged tree
     session.run("ruff", "check", ".")
     session.run("ruff", "format", "--check", ".")
+
+
+@nox.session
+def citation(session: nox.Session) -> None:
+    """Validate CITATION.cff with cffconvert, in an environment of its own (it needs jsonschema<4)."""
+    session.install("cffconvert>=2.0")
+    session.run("cffconvert", "--validate", "--infile", str(ROOT / "CITATION.cff"))
 
 
 @nox.session(requires=["build"])

@@ -36,6 +36,9 @@ except ImportError:  # run from a source checkout without installing
     sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "src"))
     import icnk_letter
 
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # for tests.crafted
+from tests.crafted import crafted_json
+
 # The fixed query sets: what users type, from exact ids to typos.
 LOOKUP_KEYS = [
     "amnesty-international",
@@ -304,6 +307,33 @@ def bench_exports(runs: int) -> list[Row]:
     return rows
 
 
+SCALE_SIZES = (500_000, 1_000_000, 2_000_000, 4_000_000)
+
+
+def bench_scaling(repeat: int) -> list[Row]:
+    """from_json of crafted sound releases of growing size, the fastest of *repeat* runs each."""
+    rows: list[Row] = []
+    for size in SCALE_SIZES:
+        text = crafted_json(size)
+        ours = min(timeit.repeat(functools.partial(icnk_letter.from_json, text), number=1, repeat=repeat))
+        baseline = min(timeit.repeat(functools.partial(json.loads, text), number=1, repeat=repeat))
+        rows.append((f"from_json, {size / 1e6:g} MB release", ours, baseline))
+    return rows
+
+
+def print_scaling(rows: list[Row]) -> None:
+    """Print the loading table and how the time grows with the size (8x the input: 8 is linear)."""
+    print_table(
+        "loading grows linearly: from_json of crafted releases, fastest run", rows, "json.loads", median=False
+    )
+    growth = rows[-1][1] / rows[0][1]
+    size_ratio = SCALE_SIZES[-1] / SCALE_SIZES[0]
+    print(
+        f"from_json at {SCALE_SIZES[-1] / 1e6:g} MB takes {growth:.1f}x its time at {SCALE_SIZES[0] / 1e6:g} MB "
+        f"({size_ratio:g}x the input; {size_ratio:g} is linear)"
+    )
+
+
 def _has_pycountry() -> bool:
     import importlib.util
 
@@ -356,6 +386,7 @@ def main(argv: list[str] | None = None) -> int:
         "json.dumps",
         median=False,
     )
+    print_scaling(bench_scaling(2 if quick else 5))
     print(f"\n(ran in {time.perf_counter() - started:.1f} s)")
     return 0
 

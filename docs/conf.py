@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import re
+import sys
 from importlib.metadata import version as _version
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -16,16 +17,20 @@ import icnk_letter
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
 
+# The local extension that checks the generated provenance notes (docs/_ext).
+sys.path.insert(0, str(Path(__file__).parent / "_ext"))
+
 project = "icnk_letter"
 author = "The icnk_letter developers"
 copyright = "2026, The icnk_letter developers (code); the release text belongs to its authors"
 release = _version("icnk-letter")
 version = ".".join(release.split(".")[:2])
 
-extensions = ["myst_parser", "sphinx.ext.autodoc", "sphinx.ext.napoleon"]
+extensions = ["myst_parser", "sphinx.ext.autodoc", "sphinx.ext.napoleon", "provenance"]
 source_suffix = {".md": "markdown"}
 master_doc = "index"
-exclude_patterns = ["_build"]
+# _generated holds pages included into others (data-notes.md includes provenance.md).
+exclude_patterns = ["_build", "_generated"]
 myst_heading_anchors = 3
 
 html_theme = "furo"

@@ -19,12 +19,17 @@ WHEEL_MUST_HAVE = [
     "icnk_letter/data/languages.json",
     "icnk_letter/data/number_words.json",
     "icnk_letter/data/spellings.json",
+    "icnk_letter/data/calling_codes.json",
+    "icnk_letter/data/names.json",
+    "icnk_letter/data/units.json",
+    "icnk_letter/data/unicode.json",
 ]
 WHEEL_LICENSE = "licenses/LICENSE"
 SDIST_MUST_HAVE = [
     "LICENSE",
     "README.md",
     "CHANGELOG.md",
+    "CITATION.cff",
     "pyproject.toml",
     "tests/test_data.py",
     "tests/golden/release.html",

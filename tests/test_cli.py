@@ -91,7 +91,7 @@ class TestInstalledScript:
         assert release.title == lines[0]
         assert "Date:      2012-01-09 (printed '1.9.2012', read as month.day.year)" in lines
         assert "Members:   39 listed; the release states 43 organizations released the letter" in lines
-        assert "Claims:    13 (4 violations, 7 demands, 2 statements)" in lines
+        assert "Claims:    16 (4 violations, 8 demands, 4 statements)" in lines
         assert any(line.startswith("Source:") and release.sha256 in line for line in lines)
 
     def test_version(self, script: str, release: icnk_letter.Release) -> None:
@@ -415,7 +415,7 @@ class TestHelp:
         assert (
             code,
             [line.split("\t")[0] for line in out.splitlines()],
-        ) == (0, ["statement-1", "statement-2"])
+        ) == (0, ["statement-1", "statement-2", "statement-3", "statement-4"])
 
 
 class TestPythonDashM:
@@ -429,7 +429,7 @@ class TestPythonDashM:
         with pytest.raises(SystemExit) as info:
             runpy.run_module("icnk_letter", run_name="__main__")
         out, err = capsys.readouterr()
-        assert (0, ["statement-1", "statement-2"], "") == (
+        assert (0, ["statement-1", "statement-2", "statement-3", "statement-4"], "") == (
             info.value.code,
             [line.split("\t")[0] for line in out.splitlines()],
             err,
@@ -557,6 +557,13 @@ class TestShow:
         ("key", "lines"),
         [
             ("Han Voice", ["type:               organization", "country_as_printed: Canada"]),
+            (
+                "Open North Korea",
+                [
+                    "roles:              Secretariat to the Coalition (Secretariat of"
+                    " international-coalition-to-stop-crimes-against-humanity-in-north-korea)"
+                ],
+            ),
             ("Tae Keung Ha", ["type:         person", "affiliations: open-north-korea (Open North Korea)"]),
             (
                 "kiri@csw.org.uk",
@@ -565,7 +572,7 @@ class TestShow:
             (
                 "violation-1",
                 [
-                    "quantity:      Over 200,000 (200000 people, lower bound)",
+                    "quantity:      Over 200,000 (200000 people, lower-bound)",
                     "attributed_to: open-letter (open letter to Kim Jong-un)",
                 ],
             ),

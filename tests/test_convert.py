@@ -187,17 +187,17 @@ class TestJsonSchema:
         data["members"][0]["id"] = "Advocates"
         data["people"][0]["name"] = " "
         data["quotes"][0]["text"] = ""
-        data["claims"][7]["quantity"]["value"] = -1
+        data["claims"][8]["quantity"]["value"] = -1
         data["contacts"][0]["phones"][0]["e164"] = "123"
         assert [
             "'Advocates' does not match '^[a-z0-9]+(-[a-z0-9]+)*$'",
             "' ' does not match '\\\\S'",
             "'123' does not match '^\\\\+[1-9][0-9]{1,14}$'",
             "'' does not match '\\\\S'",
-            "{'value': -1, 'unit': 'people', 'exact': False, 'as_printed': 'Over 200,000'} is not valid under any of the given schemas",
+            "{'value': -1, 'unit': 'people', 'precision': 'lower-bound', 'as_printed': 'Over 200,000'} is not valid under any of the given schemas",
         ] == schema_errors(data)
         assert ["-1 is less than the minimum of 0"] == schema_errors(
-            data["claims"][7]["quantity"], "Quantity"
+            data["claims"][8]["quantity"], "Quantity"
         )
 
 
@@ -331,7 +331,7 @@ MALFORMED: list[tuple[str, Callable[[], str | bytes], str]] = [
     (
         "schema_version missing",
         _data(_delete("schema_version")),
-        "schema_version: this library reads version '1.0'",
+        "schema_version: this library reads version '1.1'",
     ),
     ("schema_version unknown", _data(_set("schema_version", "2.0")), "got the string '2.0'"),
     ("schema_version a number", _data(_set("schema_version", 1.0)), "got the number 1.0"),
@@ -370,9 +370,9 @@ MALFORMED: list[tuple[str, Callable[[], str | bytes], str]] = [
     ),
     ("null for a string", _data(_set("title", None)), "title: expected a string, got null"),
     (
-        "string for a boolean",
-        _data(_set("claims[0].quantity.exact", "true")),
-        "claims[0].quantity.exact: expected true or false",
+        "unknown precision",
+        _data(_set("claims[0].quantity.precision", "approximate")),
+        "claims[0].quantity.precision: expected one of 'exact', 'lower-bound', 'rounded'",
     ),
     (
         "string for an array",
@@ -460,13 +460,13 @@ MALFORMED: list[tuple[str, Callable[[], str | bytes], str]] = [
     ("empty text", _data(_set("quotes[0].text", "")), "quotes[0] (quote-1).text: '' is empty or blank"),
     (
         "negative figure",
-        _data(_set("claims[7].quantity.value", -200000)),
-        "claims[7] (violation-1).quantity.value: -200000 is negative",
+        _data(_set("claims[8].quantity.value", -200000)),
+        "claims[8] (violation-1).quantity.value: -200000 is negative",
     ),
     (
         "figure disagrees with its printed form",
-        _data(_set("claims[7].quantity.value", 2000000)),
-        "claims[7] (violation-1).quantity.value: 2000000 is not 200000, the figure printed 'Over 200,000'",
+        _data(_set("claims[8].quantity.value", 2000000)),
+        "claims[8] (violation-1).quantity.value: 2000000 is not 200000, the figure printed 'Over 200,000'",
     ),
     (
         "international form with other digits",
@@ -631,7 +631,7 @@ class TestStrictLoading:
         """Each class is checked for values it can never have, with no text needed."""
         sample = {
             icnk_letter.Phone: release.contacts[1].phones[0],
-            icnk_letter.Quantity: release.claims[7].quantity,
+            icnk_letter.Quantity: release.claims[8].quantity,
             icnk_letter.Language: release.contacts[0].languages[0],
             icnk_letter.Organization: release.members[0],
             icnk_letter.Person: release.people[0],
@@ -682,7 +682,7 @@ class TestStrictLoading:
         """For a release, the rules of records run once, within verify(): no problem is listed twice."""
         text = _data(
             _set("contacts[2].phones[0].e164", "123"),
-            _set("claims[7].quantity.value", -1),
+            _set("claims[8].quantity.value", -1),
             _set("members[0].name", ""),
             _set("quotes[0].span.end", 0),
         )()
@@ -692,7 +692,7 @@ class TestStrictLoading:
             "quotes[0] (quote-1).span.end: 0 is before start 817",
             "members[0] (advocates-international-global-council).name: '' is empty or blank",
             "contacts[2] (contact-london).phones[0].e164: '123' is not an E.164 number",
-            "claims[7] (violation-1).quantity.value: -1 is negative",
+            "claims[8] (violation-1).quantity.value: -1 is negative",
         ) == info.value.problems
 
     def test_not_text(self) -> None:

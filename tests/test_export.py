@@ -78,8 +78,8 @@ HOSTILE = st.text(
 
 class TestExport:
     def test_formats(self) -> None:
-        """The issue's seven formats come first, in its order."""
-        assert icnk_letter.EXPORT_FORMATS[:7] == (
+        """Issue 4's seven formats in its order, then issue 13's citations (issue 14's formats follow)."""
+        assert icnk_letter.EXPORT_FORMATS[:10] == (
             "json",
             "jsonld",
             "vcard",
@@ -87,6 +87,9 @@ class TestExport:
             "csv-members",
             "csv-contacts",
             "csv-claims",
+            "csl-json",
+            "bibtex",
+            "ris",
         )
 
     @pytest.mark.parametrize("fmt", ["xml", "JSON", "", "csv"])
@@ -475,7 +478,7 @@ class TestJsonLd:
         for name in ("author", "publisher", "creator", "sourceOrganization"):
             assert [] == list(graph.objects(article, URIRef(SCHEMA_ORG + name))), name
         own = [claim.id for claim in release.claims if claim.attributed_to == release.id]
-        assert own == ["statement-1", "statement-2"]
+        assert own == ["statement-1", "statement-2", "statement-3", "statement-4"]
         for claim_id in own:
             assert [] == list(graph.objects(_node(graph, claim_id), URIRef(SCHEMA_ORG + "author"))), claim_id
 
@@ -604,7 +607,8 @@ class TestVcard:
         assert (seoul.n.value.family, seoul.n.value.given) == ("Ha", "Tae Keung")
         assert (tokyo.n.value.family, tokyo.n.value.given) == ("Doi", "Kanae")
         assert seoul.org.value == ["Open North Korea"]
-        assert seoul.role.value == "Secretariat to the Coalition"
+        # Open North Korea is the coalition's secretariat, not Ha Tae Keung: no ROLE on his card.
+        assert "role" not in seoul.contents
         tels = [(t.value, t.params) for t in tokyo.contents["tel"]]
         assert tels == [
             ("tel:+81-3-5282-5162", {"VALUE": ["uri"], "TYPE": ["voice"]}),

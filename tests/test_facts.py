@@ -10,7 +10,7 @@ import attrs
 import pytest
 
 import icnk_letter
-from icnk_letter import ClaimKind, PhoneKind, Quantity
+from icnk_letter import ClaimKind, PhoneKind, Precision, Quantity
 
 
 def member(release: icnk_letter.Release, name: str) -> icnk_letter.Organization:
@@ -136,7 +136,7 @@ class TestContacts:
             for c in release.contacts
         ]
         assert rows == [
-            ("Seoul", "Ha Tae Keung", "Open North Korea", "Secretariat to the Coalition"),
+            ("Seoul", "Ha Tae Keung", "Open North Korea", None),
             ("Tokyo", "Kanae Doi", "Human Rights Watch", None),
             ("London", "Kiri Kankhwende", "Christian Solidarity Worldwide", None),
             ("Bangkok", "Phil Robertson", "Human Rights Watch", None),
@@ -210,13 +210,18 @@ class TestClaims:
         """The four bulleted violations, with their figures."""
         violations = [c for c in release.claims if c.kind is ClaimKind.VIOLATION]
         assert len(violations) == 4
-        assert Quantity(200000, "people", exact=False, as_printed="Over 200,000") == violations[0].quantity
         assert (
-            Quantity(24500000, "people", exact=True, as_printed="24.5 million people")
+            Quantity(200000, "people", precision=Precision.LOWER_BOUND, as_printed="Over 200,000")
+            == violations[0].quantity
+        )
+        assert (
+            Quantity(24500000, "people", precision=Precision.ROUNDED, as_printed="24.5 million people")
             == violations[2].quantity
         )
         assert violations[0].quantity is not None
         assert violations[0].quantity.is_lower_bound
+        assert violations[2].quantity is not None
+        assert (False, False) == (violations[2].quantity.exact, violations[2].quantity.is_lower_bound)
         assert all(c.attributed_to == release.letter.id for c in violations)
 
     def test_demands(self, release: icnk_letter.Release) -> None:
@@ -227,6 +232,7 @@ class TestClaims:
         assert len(by_letter) == 3
         assert by_ha == [
             "look to his legacy",
+            "respecting the basic human rights of the North Korean people",
             "open the country to international human rights monitors",
             "close the prison camps",
             "set the captives free",
@@ -236,6 +242,9 @@ class TestClaims:
         """The three largest organizations and the stated count, attributed to the release."""
         statements = [c for c in release.claims if c.kind is ClaimKind.STATEMENT]
         assert [c.quantity.value for c in statements if c.quantity is not None] == [3, 40]
+        assert [c.id for c in statements] == ["statement-1", "statement-2", "statement-3", "statement-4"]
+        assert statements[0].quantity is not None
+        assert statements[0].quantity.exact
         assert {release.id} == {c.attributed_to for c in statements}
 
 

@@ -14,6 +14,9 @@ import icnk_letter
 from icnk_letter import Claim, ClaimKind, Contact, Organization, Records, Release
 from icnk_letter._records import _INDEXES, owner_of  # pyright: ignore[reportPrivateUsage]
 
+# The release's own statements of fact, in printed order.
+STATEMENTS = ["statement-1", "statement-2", "statement-3", "statement-4"]
+
 ROK_MEMBERS = [
     "free-nk-gulag",
     "free-north-korea-radio",
@@ -303,6 +306,7 @@ class TestClaims:
         ha = release.people.lookup("ha-tae-keung")
         assert ids(release.claims.filter(attributed_to=ha)) == [
             "demand-2",
+            "demand-basic-rights",
             "demand-3",
             "demand-4",
             "demand-5",
@@ -311,7 +315,7 @@ class TestClaims:
     @pytest.mark.parametrize("author", ["Tae Keung Ha", "ha tae keung"])
     def test_attributed_to_a_name(self, release: Release, author: str) -> None:
         """A person's name, as lookup accepts it, stands for the person."""
-        assert ["demand-2", "demand-3", "demand-4", "demand-5"] == ids(
+        assert ["demand-2", "demand-basic-rights", "demand-3", "demand-4", "demand-5"] == ids(
             release.claims.filter(attributed_to=author)
         )
 
@@ -323,7 +327,7 @@ class TestClaims:
             ids(release.claims.filter(attributed_to="open-letter")),
         )
         assert len(by_letter) == 7
-        assert (["statement-1", "statement-2"], ["statement-1", "statement-2"]) == (
+        assert (STATEMENTS, STATEMENTS) == (
             ids(release.claims.filter(attributed_to=release)),
             ids(release.claims.filter(attributed_to=release.id)),
         )

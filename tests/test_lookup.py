@@ -13,6 +13,9 @@ from hypothesis import strategies as st
 import icnk_letter
 from icnk_letter import AmbiguousKeyError, NotFoundError, Organization, Record, Records, Release
 
+# The release's own statements of fact, in printed order.
+STATEMENTS = ["statement-1", "statement-2", "statement-3", "statement-4"]
+
 RELEASE = icnk_letter.load()
 RECORDS: tuple[Record, ...] = (
     RELEASE.letter,
@@ -455,11 +458,13 @@ class TestResolvers:
     @pytest.mark.parametrize("author", ["Tae Keung Ha", "ha tae keung", "ha-tae-keung"])
     def test_claims_by_a_name(self, release: Release, author: str) -> None:
         """``claims_by`` takes a person's name as lookup accepts it."""
-        assert ["demand-2", "demand-3", "demand-4", "demand-5"] == [c.id for c in release.claims_by(author)]
+        assert ["demand-2", "demand-basic-rights", "demand-3", "demand-4", "demand-5"] == [
+            c.id for c in release.claims_by(author)
+        ]
 
     def test_claims_by_the_letter_and_the_release(self, release: Release) -> None:
         """The letter by its title, and the release by its id or itself."""
-        assert (7, ["statement-1", "statement-2"], ["statement-1", "statement-2"]) == (
+        assert (7, STATEMENTS, STATEMENTS) == (
             len(release.claims_by("Open Letter to Kim Jong-un")),
             [c.id for c in release.claims_by(release.id)],
             [c.id for c in release.claims_by(release)],

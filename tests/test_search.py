@@ -89,13 +89,13 @@ class TestQueries:
             "\U0001f600 \u200b \ufeff",
             "\u202e\u0301",
             "\ud800 amnesty\udfff",  # lone surrogates
-            "a" * 100_000,
-            "amnesty " * 12_500,
-            "".join(chr(c) for c in range(32, 2000)),
+            "a" * 1_000,  # the longest query accepted
+            "amnesty " * 125,
+            "".join(chr(c) for c in range(32, 1032)),
         ],
     )
     def test_odd_queries(self, release: Release, query: str) -> None:
-        """Control characters, emoji, regex syntax and 100,000 characters return normally."""
+        """Control characters, emoji, regex syntax and 1,000 characters (the limit) return normally."""
         assert isinstance(release.search(query), tuple)
 
     def test_nothing_matches(self, release: Release) -> None:
@@ -154,12 +154,12 @@ class TestMatching:
     @pytest.mark.parametrize(
         ("query", "expected_ids"),
         [
-            ("prison camps", ["demand-4", "violation-1", "violation-2"]),
+            ("prison camps", ["demand-4", "violation-1", "statement-4", "violation-2"]),
             ("malnutrition", ["violation-4"]),
             ("24.5 million", ["violation-3"]),
             ("200,000", ["violation-1"]),
-            ("labor camps", ["violation-1", "demand-4"]),
-            ("labour camps", ["violation-1", "demand-4"]),
+            ("labor camps", ["violation-1", "demand-4", "statement-4"]),
+            ("labour camps", ["violation-1", "demand-4", "statement-4"]),
             ("guilt by association", ["violation-2"]),
         ],
     )

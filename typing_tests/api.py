@@ -105,3 +105,15 @@ assert_type(icnk_letter.MAX_JSON_SIZE, int)
 # Versions: the library's and the data's, for citing exactly what was used.
 assert_type(icnk_letter.__version__, str)
 assert_type(release.sha256, str)
+
+# Provenance (issue 13): outside sources, inferences, figures' precision, organizations' roles.
+assert_type(release.sources, tuple[icnk_letter.Source, ...])
+assert_type(release.source("fidh").published, datetime.date | None)
+assert_type(release.inferences, tuple[icnk_letter.Inference, ...])
+assert_type(release.inferences_of("contact-tokyo"), tuple[icnk_letter.Inference, ...])
+assert_type(release.inferences_of(release)[0].sources, tuple[str, ...])
+assert_type(release.members[0].roles, tuple[icnk_letter.OrganizationRole, ...])
+quantity = release.claims[0].quantity
+if quantity is not None:
+    assert_type(quantity.precision, icnk_letter.Precision)
+    assert_type(quantity.exact, bool)

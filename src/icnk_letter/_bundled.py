@@ -17,15 +17,19 @@ from ._model import (
     ClaimKind,
     Contact,
     Discrepancy,
+    Inference,
     Language,
     Letter,
     Organization,
+    OrganizationRole,
     Person,
     Phone,
     PhoneKind,
+    Precision,
     Quantity,
     Quote,
     Release,
+    Source,
     Span,
 )
 
@@ -52,6 +56,10 @@ def _organization(d: Data) -> Organization:
         listed_as=d["listed_as"],
         span=_span(d["span"]),
         mentions=_spans(d["mentions"]),
+        roles=tuple(
+            OrganizationRole(title=x["title"], of=x["of"], as_printed=x["as_printed"], span=_span(x["span"]))
+            for x in d["roles"]
+        ),
     )
 
 
@@ -97,7 +105,9 @@ def _contact(d: Data) -> Contact:
 def _quantity(d: Data | None) -> Quantity | None:
     if d is None:
         return None
-    return Quantity(value=d["value"], unit=d["unit"], exact=d["exact"], as_printed=d["as_printed"])
+    return Quantity(
+        value=d["value"], unit=d["unit"], precision=Precision(d["precision"]), as_printed=d["as_printed"]
+    )
 
 
 def _claim(d: Data) -> Claim:
@@ -125,6 +135,34 @@ def _discrepancy(d: Data) -> Discrepancy:
     return Discrepancy(id=d["id"], description=d["description"], spans=_spans(d["spans"]))
 
 
+def _date(value: str | None) -> datetime.date | None:
+    return None if value is None else datetime.date.fromisoformat(value)
+
+
+def _source(d: Data) -> Source:
+    return Source(
+        id=d["id"],
+        publisher=d["publisher"],
+        title=d["title"],
+        url=d["url"],
+        published=_date(d["published"]),
+        accessed=_date(d["accessed"]),
+        facts=tuple(d["facts"]),
+    )
+
+
+def _inference(d: Data) -> Inference:
+    return Inference(
+        id=d["id"],
+        record=d["record"],
+        field=d["field"],
+        value=d["value"],
+        rule=d["rule"],
+        spans=_spans(d["spans"]),
+        sources=tuple(d["sources"]),
+    )
+
+
 def build_release(d: Data, text: str) -> Release:
     """Build the release described by the bundled data *d*, whose verbatim text is *text*."""
     return Release(
@@ -149,4 +187,6 @@ def build_release(d: Data, text: str) -> Release:
         quotes=[_quote(x) for x in d["quotes"]],
         claims=[_claim(x) for x in d["claims"]],
         discrepancies=tuple(_discrepancy(x) for x in d["discrepancies"]),
+        sources=tuple(_source(x) for x in d["sources"]),
+        inferences=tuple(_inference(x) for x in d["inferences"]),
     )

@@ -36,6 +36,7 @@ import sys
 from collections.abc import Callable, Generator, Iterable, Mapping, Sequence
 from typing import IO, TYPE_CHECKING, Any, NamedTuple, NoReturn, TypeVar
 
+from ._cli_cite import cite, cite_options
 from ._errors import AmbiguousKeyError, DataError, NotFoundError
 from .formats import EXPORT_FORMATS
 
@@ -240,7 +241,11 @@ def _run(arguments: list[str]) -> int:
         if exc.message:
             _error(exc.message)
         return exc.code
-    except (NotFoundError, AmbiguousKeyError, DataError) as exc:
+    except (NotFoundError, AmbiguousKeyError) as exc:
+        # The key echoed back is cut to a preview: it may be up to 1,000 characters.
+        _error(str(exc).replace(repr(exc.key), _preview(exc.key), 1))
+        return NOT_FOUND
+    except DataError as exc:
         _error(str(exc))
         return NOT_FOUND
     except BrokenPipeError:
@@ -248,6 +253,11 @@ def _run(arguments: list[str]) -> int:
     except OSError as exc:
         _error(str(exc))
         return NOT_FOUND
+
+
+def _preview(text: str, length: int = 40) -> str:
+    """Return *text* as repr() shows it, cut to its first *length* characters if longer."""
+    return repr(text) if len(text) <= length else f"{text[:length]!r}... ({len(text)} characters)"
 
 
 def _error(message: str) -> None:
@@ -514,6 +524,13 @@ def _commands() -> tuple[_Command, ...]:
             _verify,
             "check the data against the text; print the known discrepancies of the source",
             ("icnk-letter verify",),
+        ),
+        _Command(
+            "cite",
+            cite,
+            "print a citation of the release: plain text, BibTeX, CSL-JSON or RIS",
+            ("icnk-letter cite", "icnk-letter cite --format bibtex >> references.bib"),
+            cite_options,
         ),
     )
 
@@ -787,7 +804,10 @@ def _show(args: argparse.Namespace) -> int:
     key: str = args.key
     if not key.strip():
         raise _Exit(USAGE, "the key is blank; give an id, a name, an acronym, an email or a phone number")
-    record = release.lookup(key)
+    try:
+        record = release.lookup(key)
+    except ValueError as exc:  # a key longer than the limit (a NotFoundError is a LookupError)
+        raise _Exit(USAGE, str(exc)) from None
     if args.format == "json":
         from ._convert import to_json
 
@@ -824,7 +844,7 @@ def _search(args: argparse.Namespace) -> int:
         elif rows:
             _write(table(HIT_COLUMNS, rows, terminal_width()) if fmt == "table" else tsv(rows))
     if not hits:
-        _error(f"nothing matches {query!r}")
+        _error(f"nothing matches {_preview(query)}")
         return NOT_FOUND
     return OK
 

@@ -15,7 +15,19 @@ import attrs
 
 from ._cli_text import MEMBER_COLUMNS, Row, member_cells, table, tsv
 from ._errors import NotFoundError
-from ._model import Claim, ClaimKind, Contact, Language, Organization, Phone, Quantity, Record, Release, Span
+from ._model import (
+    Claim,
+    ClaimKind,
+    Contact,
+    Language,
+    Organization,
+    OrganizationRole,
+    Phone,
+    Quantity,
+    Record,
+    Release,
+    Span,
+)
 
 __all__ = [
     "CLAIM_COLUMNS",
@@ -141,6 +153,7 @@ def show(record: Record, release: Release, *, context: int = CONTEXT) -> str:
     listed_as:          Han Voice (Canada)
     span:               3922-3940
     mentions:           -
+    roles:              -
     context:
         ...h Korea Radio (ROK)
         «Han Voice (Canada)»
@@ -189,9 +202,10 @@ def _one(value: object, release: Release, *, reference: bool = False) -> str:
         return f"{value.tag} ({value.as_printed})"
     if isinstance(value, Phone):
         return f"{value.as_printed} ({value.kind.value}): {value.e164}, {value.uri}"
+    if isinstance(value, OrganizationRole):
+        return f"{_escaped(value.as_printed)} ({value.title} of {value.of})"
     if isinstance(value, Quantity):
-        bound = "exact" if value.exact else "lower bound"
-        return f"{value.as_printed} ({value.value} {value.unit}, {bound})"
+        return f"{value.as_printed} ({value.value} {value.unit}, {value.precision.value})"
     if isinstance(value, enum.Enum):
         return str(value.value)
     text = _escaped(str(value))

@@ -33,16 +33,21 @@ from ._errors import DataError
 from ._model import (
     ClaimKind,
     Discrepancy,
+    Inference,
     Language,
+    OrganizationRole,
     Phone,
     PhoneKind,
+    Precision,
     Quantity,
     Record,
     Release,
+    Source,
     Span,
 )
 from ._records import Records
 from ._rules import record_problems
+from ._typecheck import MAX_INT, check_types
 
 if TYPE_CHECKING:
     from ._search import Hit
@@ -69,13 +74,29 @@ is parsed.
 """
 
 _DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
-_ENUMS: Final = (PhoneKind, ClaimKind)
+_ENUMS: Final = (PhoneKind, ClaimKind, Precision)
+# An object key shown as is in a path; any other key is shown escaped, in brackets.
+_PLAIN_KEY = re.compile(r"[A-Za-z_][A-Za-z0-9_]{0,59}")
 
 
 # Plain repr()s can be huge (a whole list); a problem line shows the start.
 def _show(value: object) -> str:
-    text = repr(value)
+    if isinstance(value, int) and value.bit_length() > 64:
+        # repr() of an int of over 4,300 digits raises ValueError.
+        return f"an integer of about {int(value.bit_length() * 0.30103) + 1} digits"
+    text = ascii(value[:60]) if isinstance(value, str) else repr(value)
     return text if len(text) <= 60 else text[:57] + "..."
+
+
+def key_path(path: str, key: object) -> str:
+    """Return the path of *key* in the object at *path*: ``a.b``, or ``a['odd key']`` escaped.
+
+    >>> key_path("members[0]", "name"), key_path("", "x\\n  y: forged")
+    ('members[0].name', "['x\\\\n  y: forged']")
+    """
+    if isinstance(key, str) and _PLAIN_KEY.fullmatch(key):
+        return f"{path}.{key}" if path else key
+    return f"{path}[{_show(key)}]"
 
 
 def _json_type(value: object) -> str:
@@ -110,6 +131,8 @@ def _structure_int(value: object, _: type[int]) -> int:
     # bool is an int in Python but not in JSON; 3.0 and "3" are not integers either.
     if not isinstance(value, int) or isinstance(value, bool):
         raise TypeError(f"expected an integer, got {_json_type(value)}")
+    if not -MAX_INT <= value <= MAX_INT:
+        raise ValueError(f"expected an integer between -(2**63 - 1) and 2**63 - 1, got {_json_type(value)}")
     return value
 
 
@@ -183,11 +206,29 @@ def _make_converter() -> cattrs.Converter:
         inner = make_dict_structure_fn(
             cls, conv, _cattrs_forbid_extra_keys=True, _cattrs_detailed_validation=True
         )
+        # cattrs lets a field with a default be left out; strict loading does not.
+        defaulted = [f for f in attrs.fields(cls) if f.default is not attrs.NOTHING]
 
         def structure_attrs(value: Any, _: Any) -> Any:
             if not isinstance(value, dict):
                 raise TypeError(f"expected an object ({cls.__name__}), got {_json_type(value)}")
-            return inner(cast("dict[str, Any]", value), cls)
+            mapping = cast("dict[str, Any]", value)
+            missing = [f for f in defaulted if f.name not in mapping]
+            if not missing:
+                return inner(mapping, cls)
+            errors: list[Exception] = []
+            try:
+                inner(mapping, cls)
+            except ClassValidationError as exc:
+                errors.extend(exc.exceptions)  # pyright: ignore[reportUnknownMemberType, reportUnknownArgumentType]
+            for field in missing:
+                error = KeyError(field.name)
+                note = AttributeValidationNote(
+                    f"Structuring {cls.__name__} @ {field.name}", field.name, field.type
+                )
+                error.__notes__ = [note]  # type: ignore[attr-defined]  # pyright: ignore[reportAttributeAccessIssue]
+                errors.append(error)
+            raise ClassValidationError(f"While structuring {cls.__name__}", errors, cls)
 
         return structure_attrs
 
@@ -235,9 +276,8 @@ def _problems(exc: BaseException, path: str) -> Iterator[str]:
         for sub in without:
             yield from _problems(sub, path)
     elif isinstance(exc, ForbiddenExtraKeysError):
-        for key in sorted(exc.extra_fields):
-            where = f"{path}.{key}" if path else key
-            yield f"{where}: unknown key ({exc.cl.__name__} has no field {key!r})"
+        for key in sorted(exc.extra_fields, key=_show):
+            yield f"{key_path(path, key)}: unknown key ({exc.cl.__name__} has no field {_show(key)})"
     elif isinstance(exc, KeyError):
         yield f"{path or '$'}: required key is missing"
     elif isinstance(exc, (TypeError, ValueError)):
@@ -263,14 +303,36 @@ def structure(data: Any, cls: type[T]) -> T:
 # What to_dict() and to_json() take: a release, a record, a value inside one, a
 # search hit, an enum, or a sequence of them (a Records collection, a tuple field).
 @overload
-def to_dict(obj: PhoneKind | ClaimKind) -> str: ...
+def to_dict(obj: PhoneKind | ClaimKind | Precision) -> str: ...
 @overload
 def to_dict(
-    obj: Release | Record | Span | Phone | Language | Quantity | Discrepancy | Hit[Any],
+    obj: Release
+    | Record
+    | Span
+    | Phone
+    | Language
+    | Quantity
+    | Discrepancy
+    | Source
+    | Inference
+    | OrganizationRole
+    | Hit[Any],
 ) -> dict[str, Any]: ...
 @overload
 def to_dict(
-    obj: Sequence[Release | Record | Span | Phone | Language | Quantity | Discrepancy | Hit[Any]],
+    obj: Sequence[
+        Release
+        | Record
+        | Span
+        | Phone
+        | Language
+        | Quantity
+        | Discrepancy
+        | Source
+        | Inference
+        | OrganizationRole
+        | Hit[Any]
+    ],
 ) -> list[dict[str, Any]]: ...
 def to_dict(obj: object) -> object:
     """Return *obj* (any record, release or enum) as plain JSON-compatible data.
@@ -343,9 +405,9 @@ def _release_from_data(data: Any) -> Release:
         raise DataError([f"$: expected an object (Release), got {_json_type(data)}"])
     _check_schema_version(cast("dict[str, Any]", data))
     release = structure(data, Release)
-    from ._verify import verify
+    from ._verify import _verify  # pyright: ignore[reportPrivateUsage]
 
-    verify(release)
+    _verify(release, typed=True)  # structure() has checked every type
     return release
 
 
@@ -368,6 +430,7 @@ def _check_schema_version(data: dict[str, Any]) -> None:
 def to_json(
     obj: PhoneKind
     | ClaimKind
+    | Precision
     | Release
     | Record
     | Span
@@ -375,8 +438,23 @@ def to_json(
     | Language
     | Quantity
     | Discrepancy
+    | Source
+    | Inference
+    | OrganizationRole
     | Hit[Any]
-    | Sequence[Release | Record | Span | Phone | Language | Quantity | Discrepancy | Hit[Any]],
+    | Sequence[
+        Release
+        | Record
+        | Span
+        | Phone
+        | Language
+        | Quantity
+        | Discrepancy
+        | Source
+        | Inference
+        | OrganizationRole
+        | Hit[Any]
+    ],
     *,
     indent: int | None = None,
 ) -> str:
@@ -385,6 +463,11 @@ def to_json(
     Field names and order are those of the classes (see :func:`to_dict`);
     non-ASCII text is written as is (encode it as UTF-8). Without *indent* the
     output is compact (no spaces); with it, one item per line.
+
+    Raises:
+        DataError: if a value of a record is not of its field's type (a record
+            built with ``attrs.evolve()`` can hold anything), or is a string with
+            a lone surrogate, or an integer beyond 64 bits.
 
     >>> import icnk_letter
     >>> print(icnk_letter.to_json(icnk_letter.load().contacts[0].languages[0]))
@@ -396,6 +479,7 @@ def to_json(
       "quote": "ok"
     }
     """
+    check_types(obj)
     separators = (",", ": ") if indent is not None else (",", ":")
     return json.dumps(
         _converter.unstructure(obj), ensure_ascii=False, allow_nan=False, indent=indent, separators=separators
@@ -493,20 +577,19 @@ def _duplicate_problems(data: Any, duplicates: list[tuple[str, dict[str, Any]]])
     # Only walked when a duplicate was found: name where each object sits.
     paths: dict[int, str] = {}
 
-    def walk(value: object, path: str) -> None:
+    # A loop, not recursion: the JSON may nest as deeply as the parser allows.
+    stack: list[tuple[object, str]] = [(data, "")]
+    while stack:
+        value, path = stack.pop()
         if isinstance(value, dict):
             mapping = cast("dict[str, object]", value)
             paths[id(mapping)] = path
-            for key, child in mapping.items():
-                walk(child, f"{path}.{key}" if path else key)
+            stack.extend((child, key_path(path, key)) for key, child in mapping.items())
         elif isinstance(value, list):
-            for index, child in enumerate(cast("list[object]", value)):
-                walk(child, f"{path}[{index}]")
-
-    walk(data, "")
-    problems: list[str] = []
-    for key, obj in duplicates:
-        parent = paths.get(id(obj), "")
-        where = f"{parent}.{key}" if parent else key
-        problems.append(f"{where}: duplicate key (JSON objects must not repeat a key)")
-    return problems
+            stack.extend(
+                (child, f"{path}[{index}]") for index, child in enumerate(cast("list[object]", value))
+            )
+    return [
+        f"{key_path(paths.get(id(obj), ''), key)}: duplicate key (JSON objects must not repeat a key)"
+        for key, obj in duplicates
+    ]

@@ -15,7 +15,7 @@ from ._resources import read_bytes
 
 __all__ = ["SCHEMA_VERSION", "bundled_data"]
 
-SCHEMA_VERSION: Final[str] = "1.0"
+SCHEMA_VERSION: Final[str] = "1.1"
 """The version of the data file's layout that this version of the library reads."""
 
 

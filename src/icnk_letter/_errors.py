@@ -3,19 +3,30 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Final
+
+from ._unicode import escape_line
 
 if TYPE_CHECKING:
     from ._model import Record
 
-__all__ = ["AmbiguousKeyError", "DataError", "NotFoundError"]
+__all__ = ["MAX_PROBLEMS", "MAX_PROBLEM_LENGTH", "AmbiguousKeyError", "DataError", "NotFoundError"]
+
+MAX_PROBLEMS: Final = 100
+"""How many problems a :class:`DataError` lists; the message counts the rest ("and 5 more")."""
+MAX_PROBLEM_LENGTH: Final = 500
+"""How many characters of one problem a :class:`DataError` keeps; a longer one ends in "..."."""
 
 
 class DataError(ValueError):
     """Data that is not a sound release: every problem found, not just the first.
 
     ``problems`` holds one line per problem, each starting with the path of
-    the value concerned (``members[3].country: ...``).
+    the value concerned (``members[3].country: ...``). Each is one printable
+    line: line breaks, control characters, lone surrogates and characters that
+    Unicode 13.0 does not assign are escaped as ``ascii()`` escapes them, and a
+    line longer than 500 characters is cut. At most the first 100 problems are
+    kept; the message counts the others ("... and 5 more").
 
     >>> err = DataError(["members[3].country: expected a 2-letter code, got 'Korea'"])
     >>> print(err)
@@ -23,15 +34,34 @@ class DataError(ValueError):
       members[3].country: expected a 2-letter code, got 'Korea'
     >>> isinstance(err, ValueError)
     True
+    >>> print(DataError(["key\\n  forged: no", *(f"line {i}: bad" for i in range(101))]))
+    ... # doctest: +ELLIPSIS
+    102 problems in the release data:
+      key\\n  forged: no
+      line 0: bad
+    ...
+      line 98: bad
+      ... and 2 more
     """
 
     problems: tuple[str, ...]
 
     def __init__(self, problems: Iterable[str]) -> None:
-        self.problems = tuple(problems)
-        count = len(self.problems)
+        kept: list[str] = []
+        count = 0
+        for problem in problems:
+            count += 1
+            if count <= MAX_PROBLEMS:
+                kept.append(_one_line(str(problem)))
+        self.problems = tuple(kept)
         head = f"{count} problem{'' if count == 1 else 's'} in the release data:"
-        super().__init__("\n  ".join((head, *self.problems)))
+        more = (f"... and {count - len(kept)} more",) if count > len(kept) else ()
+        super().__init__("\n  ".join((head, *self.problems, *more)))
+
+
+def _one_line(problem: str) -> str:
+    line = escape_line(problem[: MAX_PROBLEM_LENGTH * 10])
+    return line if len(line) <= MAX_PROBLEM_LENGTH else line[: MAX_PROBLEM_LENGTH - 3] + "..."
 
 
 class NotFoundError(LookupError):

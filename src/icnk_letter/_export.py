@@ -1,4 +1,4 @@
-"""Exports to the formats other tools read: JSON, JSON-LD, vCard, Popolo, CSV, Data Package.
+"""Exports to the formats other tools read: JSON, JSON-LD, vCard, Popolo, CSV, Data Package, citations.
 
 Each format lives in its own module of :mod:`icnk_letter.formats`, imported on
 first use; this one picks the format from that registry, caches the result per
@@ -32,8 +32,10 @@ def export(release: Release, fmt: str) -> str:
 
     Raises:
         ValueError: if *fmt* is not a known format; the message lists them.
-        DataError: if a reference of the release does not resolve (a release
-            that passes :func:`verify` never has one).
+        DataError: if a value is not of its field's type (a release built
+            with ``attrs.evolve()`` can hold anything), or a reference of the
+            release does not resolve (a release that passes :func:`verify`
+            never has one).
 
     >>> import icnk_letter
     >>> release = icnk_letter.load()
@@ -42,7 +44,7 @@ def export(release: Release, fmt: str) -> str:
     >>> icnk_letter.export(release, "xml")
     Traceback (most recent call last):
       ...
-    ValueError: unknown export format 'xml'; the formats are 'json', 'jsonld', 'vcard', 'popolo', 'csv-members', 'csv-contacts', 'csv-claims', 'html', 'annotations'
+    ValueError: unknown export format 'xml'; the formats are 'json', 'jsonld', 'vcard', 'popolo', 'csv-members', 'csv-contacts', 'csv-claims', 'csl-json', 'bibtex', 'ris', 'html', 'annotations'
     """
     _check_release(release, "export")
     chosen = get(fmt)
@@ -50,6 +52,9 @@ def export(release: Release, fmt: str) -> str:
     key = f"export:{fmt}"
     text: str | None = cache.get(key)
     if text is None:
+        from ._typecheck import check_types
+
+        check_types(release)  # a release built with attrs.evolve() may hold anything
         rendered: str = chosen.render(release)
         cache[key] = text = rendered
     return text

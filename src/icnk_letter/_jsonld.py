@@ -197,6 +197,6 @@ def _claim(release: Release, index: int, claim: Claim, letter_author: Organizati
 
 def _quantity(quantity: Quantity) -> Node:
     value: Node = {"@type": "QuantitativeValue", "name": quantity.as_printed}
-    value["value" if quantity.exact else "minValue"] = quantity.value
+    value["minValue" if quantity.is_lower_bound else "value"] = quantity.value
     value["unitText"] = quantity.unit
     return value

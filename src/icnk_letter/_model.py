@@ -25,16 +25,20 @@ __all__ = [
     "ClaimKind",
     "Contact",
     "Discrepancy",
+    "Inference",
     "Language",
     "Letter",
     "Organization",
+    "OrganizationRole",
     "Person",
     "Phone",
     "PhoneKind",
+    "Precision",
     "Quantity",
     "Quote",
     "Record",
     "Release",
+    "Source",
     "Span",
 ]
 
@@ -88,6 +92,24 @@ class ClaimKind(str, enum.Enum):
     """A checkable statement of fact made by the release itself."""
 
 
+class Precision(str, enum.Enum):
+    """How precise a printed figure is, as its words say.
+
+    ``verify()`` derives it from ``Quantity.as_printed``: "Over", "More
+    than" or "At least" make a ``LOWER_BOUND``; "about", "around",
+    "approximately", "some" or "an estimated", or a number given in millions
+    or billions ("24.5 million"), make it ``ROUNDED``; any other figure is
+    ``EXACT`` ("three", "40 other organizations").
+    """
+
+    EXACT = "exact"
+    """A count as printed, such as "three" or "40 other organizations"."""
+    LOWER_BOUND = "lower-bound"
+    """A floor, such as "Over 200,000"."""
+    ROUNDED = "rounded"
+    """An estimate rounded to the digits printed, such as "24.5 million people"."""
+
+
 # The converters of the enum fields: a member passes through at once (load()
 # builds every record through them); its value as a str becomes the member.
 def _phone_kind(value: PhoneKind | str) -> PhoneKind:
@@ -106,6 +128,15 @@ def _claim_kind(value: ClaimKind | str) -> ClaimKind:
         return ClaimKind(value)
     except ValueError:
         raise _unknown_kind("Claim.kind", ClaimKind, value) from None
+
+
+def _precision(value: Precision | str) -> Precision:
+    if isinstance(value, Precision):
+        return value
+    try:
+        return Precision(value)
+    except ValueError:
+        raise _unknown_kind("Quantity.precision", Precision, value) from None
 
 
 def _unknown_kind(field: str, cls: type[enum.Enum], value: object) -> ValueError:
@@ -160,6 +191,29 @@ class Language:
 
 
 @attrs.frozen
+class OrganizationRole:
+    """A role the release gives an organization in another one, as printed.
+
+    ``title`` is the role ("Secretariat"), ``of`` the id of the organization it
+    serves, ``as_printed`` the words printed and ``span`` where.
+
+    >>> import icnk_letter
+    >>> role = icnk_letter.load().lookup("Open North Korea").roles[0]
+    >>> role.title, role.of, role.as_printed
+    ('Secretariat', 'international-coalition-to-stop-crimes-against-humanity-in-north-korea', 'Secretariat to the Coalition')
+    """
+
+    title: str
+    """The role ("Secretariat")."""
+    of: str
+    """The id of the organization it serves (the coalition)."""
+    as_printed: str
+    """The words printed ("Secretariat to the Coalition")."""
+    span: Span
+    """Where they are printed."""
+
+
+@attrs.frozen
 class Organization:
     """An organization the release names: the coalition, a member or another.
 
@@ -167,7 +221,9 @@ class Organization:
     organization that is named in the body but not listed. ``country`` is an
     ISO 3166-1 alpha-2 code derived only from that line (``country_as_printed``).
     ``span`` is the member-list line for members and the first mention otherwise;
-    ``mentions`` are the other places where the release names it.
+    ``mentions`` are the other places where the release names it; ``roles``
+    the roles the release gives it in another organization (Open North Korea
+    is the coalition's secretariat).
     """
 
     id: str
@@ -186,6 +242,8 @@ class Organization:
     """The member-list line for members, the first mention otherwise."""
     mentions: tuple[Span, ...] = ()
     """The other places where the release names it."""
+    roles: tuple[OrganizationRole, ...] = ()
+    """The roles the release gives it in another organization (Open North Korea is the coalition's secretariat)."""
 
     @property
     def is_listed(self) -> bool:
@@ -223,9 +281,12 @@ class Contact:
     """A press contact: one city paragraph under "For further information".
 
     ``person`` and ``organization`` are ids; :meth:`Release.person_of` and
-    :meth:`Release.organization_of` resolve them. ``country`` is the ISO 3166-1
-    code of ``city``, which is how numbers printed without a country code were
-    given one.
+    :meth:`Release.organization_of` resolve them. ``role`` is a role of the
+    person printed with the organization (none of the bundled contacts has
+    one: "Open North Korea & Secretariat to the Coalition" gives the
+    organization its role, see ``Organization.roles``). ``country`` is the
+    ISO 3166-1 code of ``city``, which is how numbers printed without a country
+    code were given one (an :class:`Inference`).
     """
 
     id: str
@@ -254,26 +315,33 @@ class Contact:
 
 @attrs.frozen
 class Quantity:
-    """A figure in a claim: ``value`` of ``unit``, exact or a lower bound.
+    """A figure in a claim: ``value`` of ``unit``, with its :class:`Precision`.
 
     >>> import icnk_letter
     >>> icnk_letter.load().by_id("violation-1").quantity
-    Quantity(value=200000, unit='people', exact=False, as_printed='Over 200,000')
+    Quantity(value=200000, unit='people', precision=<Precision.LOWER_BOUND: 'lower-bound'>, as_printed='Over 200,000')
+    >>> icnk_letter.load().by_id("violation-3").quantity.precision.value
+    'rounded'
     """
 
     value: int
     """The figure as a number (200000)."""
     unit: str
     """What is counted ("people")."""
-    exact: bool
-    """Whether the figure is exact, rather than a lower bound ("Over ...")."""
+    precision: Precision = attrs.field(converter=_precision)
+    """How precise the figure is, as its printed words say (exact, a lower bound or rounded)."""
     as_printed: str
     """The figure as printed ("Over 200,000")."""
 
     @property
+    def exact(self) -> bool:
+        """Whether the figure is an exact count ("three"), that is ``precision is Precision.EXACT``."""
+        return self.precision is Precision.EXACT
+
+    @property
     def is_lower_bound(self) -> bool:
-        """Whether the figure is a floor ("Over 200,000") rather than exact."""
-        return not self.exact
+        """Whether the figure is a floor ("Over 200,000"), that is ``precision is Precision.LOWER_BOUND``."""
+        return self.precision is Precision.LOWER_BOUND
 
 
 @attrs.frozen
@@ -341,6 +409,71 @@ class Discrepancy:
     """The places in the text concerned."""
 
 
+@attrs.frozen
+class Source:
+    """An outside publication of the release, or a report on it, checked by the maintainers.
+
+    ``facts`` are what it says that bears on this data (its date, its counts,
+    its wording where it differs), each short and in the maintainers' own
+    words, quoting a few words at most. ``published`` is ``None`` where no
+    date of publication could be confirmed; ``accessed`` is when a copy of
+    the page was read.
+
+    >>> import icnk_letter
+    >>> source = icnk_letter.load().source("afp-icnk")
+    >>> source.published
+    datetime.date(2012, 1, 11)
+    """
+
+    id: str
+    """A stable lowercase slug ("fidh")."""
+    publisher: str
+    """Who published it ("Agenzia Fides")."""
+    title: str
+    """Its title, as published."""
+    url: str
+    """The http(s) URL of the copy that was read."""
+    published: datetime.date | None
+    """The date of publication, or ``None`` where it could not be confirmed."""
+    accessed: datetime.date | None
+    """When the maintainers read a copy of the page, or ``None``."""
+    facts: tuple[str, ...]
+    """What it says that bears on the data, short and in the maintainers' words."""
+
+
+@attrs.frozen
+class Inference:
+    """A value of the data that the release does not print, and what it rests on.
+
+    ``record`` is the id of a record (or of the release itself), ``field`` the
+    path of the value inside it (``"phones[0].e164"``), ``value`` that value
+    as text (a date in ISO 8601, an enum its value, a tuple its items joined
+    by ", ", a language its tag). The basis is ``rule``, the reasoning stated
+    in words, with the ``spans`` of the text and the ``sources`` (ids of
+    :class:`Source` records) it rests on.
+
+    >>> import icnk_letter
+    >>> inference = icnk_letter.load().inferences_of("contact-tokyo")[2]
+    >>> inference.field, inference.value
+    ('phones[0].e164', '+81352825162')
+    """
+
+    id: str
+    """A stable lowercase slug ("contact-tokyo-phones-0-e164")."""
+    record: str
+    """The id of the record concerned, or of the release itself."""
+    field: str
+    """The path of the value in that record ("phones[0].e164")."""
+    value: str
+    """The value, as text."""
+    rule: str
+    """The reasoning, stated in words."""
+    spans: tuple[Span, ...] = ()
+    """The words of the text it rests on."""
+    sources: tuple[str, ...] = ()
+    """The ids of the :class:`Source` records it rests on."""
+
+
 def _wrong_type(method: str, expected: str, got: object) -> TypeError:
     return TypeError(f"Release.{method}() takes {expected}, got {type(got).__name__}: {got!r:.60}")
 
@@ -395,6 +528,8 @@ class Release:
         quotes: The quotations.
         claims: The violations, demands and statements, in printed order.
         discrepancies: The known contradictions and quirks of the source.
+        sources: The outside publications of the release and reports on it.
+        inferences: Every value the release does not print, with its basis.
 
     >>> import icnk_letter
     >>> release = icnk_letter.load()
@@ -425,6 +560,8 @@ class Release:
     quotes: Records[Quote] = attrs.field(converter=_quote_records)
     claims: Records[Claim] = attrs.field(converter=_claim_records)
     discrepancies: tuple[Discrepancy, ...]
+    sources: tuple[Source, ...] = ()
+    inferences: tuple[Inference, ...] = ()
 
     def __attrs_post_init__(self) -> None:
         # Each collection knows its release, so that its filters can resolve
@@ -493,7 +630,7 @@ class Release:
         Raises:
             NotFoundError: if no record matches; the message suggests close ones.
             AmbiguousKeyError: if the key names several records.
-            ValueError: if *key* is empty or blank.
+            ValueError: if *key* is empty or blank, or longer than 1,000 characters.
             TypeError: if *key* is not a str.
 
         >>> import icnk_letter
@@ -601,19 +738,47 @@ class Release:
             limit: return at most this many hits.
 
         Raises:
-            ValueError: if *query* is empty or blank, or *kind* is unknown.
+            ValueError: if *query* is empty or blank or longer than 1,000
+                characters, or *kind* is unknown.
 
         >>> import icnk_letter
         >>> release = icnk_letter.load()
         >>> [(h.record.id, h.field) for h in release.search("north korea freedom", limit=2)]
         [('north-korea-freedom-coalition', 'name'), ('quote-1', 'text')]
         >>> [h.record.id for h in release.search("labor camps", kind="claims")]
-        ['violation-1', 'demand-4']
+        ['violation-1', 'demand-4', 'statement-4']
         >>> hits = release.search("Simon Wiesenthal Centre", kind=icnk_letter.Organization)
         >>> [(h.record.name, h.score) for h in hits]
         [('The Simon Wiesenthal Center', 1.0)]
         """
         return self._index().search(query, kind=kind, limit=limit)
+
+    def source(self, source_id: str) -> Source:
+        """Return the :class:`Source` whose id is *source_id*.
+
+        Raises:
+            NotFoundError: if no source has that id.
+        """
+        if not isinstance(source_id, str):
+            raise _wrong_type("source", "a str", source_id)
+        for source in self.sources:
+            if source.id == source_id:
+                return source
+        raise NotFoundError(f"{source_id} (as a Source)")
+
+    def inferences_of(self, record: Record | Release | str) -> tuple[Inference, ...]:
+        """Return the inferences about a record (or the release), by record or id, in data order.
+
+        >>> import icnk_letter
+        >>> release = icnk_letter.load()
+        >>> [(i.field, i.value) for i in release.inferences_of(release)][:1]
+        [('date', '2012-01-09')]
+        """
+        if not isinstance(record, str):
+            if not isinstance(record, (Release, *_RECORD_CLASSES)):
+                raise _wrong_type("inferences_of", "a record, the Release or an id", record)
+            record = record.id
+        return tuple(i for i in self.inferences if i.record == record)
 
     def _index(self) -> Index:
         """Return the lookup and search index of the release, built on first use."""
@@ -721,9 +886,9 @@ class Release:
         >>> import icnk_letter
         >>> release = icnk_letter.load()
         >>> [c.text for c in release.claims_by("ha-tae-keung")][:2]
-        ['look to his legacy', 'open the country to international human rights monitors']
+        ['look to his legacy', 'respecting the basic human rights of the North Korean people']
         >>> len(release.claims_by("Tae Keung Ha")), len(release.claims_by(release.id))
-        (4, 2)
+        (5, 4)
         """
         if not isinstance(author, (str, Person, Letter, Release)):
             raise _wrong_type("claims_by", "a Person, the Letter, the Release or an id", author)
@@ -742,6 +907,7 @@ class Release:
 Record = Letter | Organization | Person | Contact | Quote | Claim
 """Any record that has an ``id`` and a :class:`Span`."""
 
+_RECORD_CLASSES = (Letter, Organization, Person, Contact, Quote, Claim)
 _R = TypeVar("_R", Letter, Organization, Person, Contact, Quote, Claim)
 _D = TypeVar("_D")
 # The fields of a release that hold Records.

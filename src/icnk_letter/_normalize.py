@@ -15,6 +15,10 @@ Text is compared after these steps, in order:
 6. British spellings are folded into American ones ("labour" is "labor"),
    from the list in the package data file ``spellings.json``.
 
+Before any of these, a character that Unicode 13.0 (the database of Python
+3.10) does not assign becomes a space, so every supported Python reads text
+alike, whatever Unicode version its own database has.
+
 A lookup key additionally ignores a leading "the" and is compared whole.
 
 >>> normalize("Young Defectors\\u2019 Alliance for North-Korean  Human Rights")
@@ -33,6 +37,7 @@ import re
 import unicodedata
 
 from ._resources import read_text
+from ._unicode import mask_unassigned
 
 __all__ = [
     "edit_distance",
@@ -73,6 +78,7 @@ def normalize(text: str) -> str:
     if text.isascii():
         text = text.lower()  # NFKC changes no ASCII text, and casefold() is lower() there
     else:
+        text = mask_unassigned(text)
         text = unicodedata.normalize("NFKC", text.translate(_DROP_APOSTROPHES)).casefold()
     if "," in text:
         text = _THOUSANDS.sub("", text)
@@ -126,7 +132,7 @@ def phone_key(text: str) -> str | None:
     head = text.lstrip()[:1]
     if head.isascii() and head.isalpha() and head not in "tT":
         return None  # the common case, a name: no need to normalize it
-    text = unicodedata.normalize("NFKC", text).strip().casefold()
+    text = unicodedata.normalize("NFKC", mask_unassigned(text, "\ufffd")).strip().casefold()
     if text.startswith("tel:"):
         text = text[4:].partition(";")[0].strip()
     if not text or not _PHONE_CHARS.issuperset(text):
@@ -136,7 +142,7 @@ def phone_key(text: str) -> str | None:
         return None
     if international:
         text = text.replace("(0)", "")
-    digits = "".join(c for c in text if c.isdigit())
+    digits = "".join(c for c in text if c in "0123456789")
     if not international and digits.startswith("00"):
         international, digits = True, digits[2:]
     if not 6 <= len(digits) <= 15:
@@ -150,7 +156,7 @@ def email_key(text: str) -> str | None:
     >>> email_key(" mailto:OpenNK@Naver.com ")
     'opennk@naver.com'
     """
-    text = unicodedata.normalize("NFKC", text).strip().casefold()
+    text = unicodedata.normalize("NFKC", mask_unassigned(text, "\ufffd")).strip().casefold()
     text = text.removeprefix("mailto:")
     if text.count("@") != 1 or any(c.isspace() for c in text):
         return None

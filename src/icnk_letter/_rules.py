@@ -8,7 +8,8 @@ rules live here only, so the two never disagree:
 - a :class:`Span` has ``0 <= start <= end`` and a ``quote`` of ``end - start``
   characters;
 - a :class:`Phone`'s ``e164`` is an E.164 number (``+``, then 2 to 15 digits,
-  the first not 0), and its ``international`` form has the same digits;
+  the first not 0), and its ``international`` form has the same digits (ASCII
+  digits: no other character counts as one, on any Python);
 - a :class:`Quantity`'s ``value`` is not negative;
 - a :class:`Language`'s ``tag`` is a BCP 47 tag (a primary language subtag of 2
   or 3 lowercase letters, an optional script and an optional region);
@@ -31,16 +32,19 @@ from ._model import (
     ClaimKind,
     Contact,
     Discrepancy,
+    Inference,
     Language,
     Letter,
     Organization,
     Person,
     Phone,
     PhoneKind,
+    Precision,
     Quantity,
     Quote,
     Record,
     Release,
+    Source,
     Span,
 )
 
@@ -65,6 +69,8 @@ COUNTRY_CODE: Final = re.compile(r"[A-Z]{2}")
 # BCP 47 language tag: a primary language subtag and optional script/region.
 LANGUAGE_TAG: Final = re.compile(r"[a-z]{2,3}(-[A-Z][a-z]{3})?(-([A-Z]{2}|[0-9]{3}))?")
 SLUG: Final = re.compile(r"[a-z0-9]+(-[a-z0-9]+)*")
+# Digits are ASCII: str.isdigit() would depend on the running Python's Unicode version.
+_DIGITS: Final = frozenset("0123456789")
 
 # The rule each problem breaks; verify() files each under one of its named checks.
 SPAN: Final = "span"
@@ -105,7 +111,7 @@ def record_problems(obj: object, path: str = "") -> list[tuple[str, str]]:
 Found = list[tuple[str, str]]
 Rule = Callable[[Any, str, Found], None]
 # Values that hold no records: most fields of a record, skipped without a call.
-_LEAVES: Final = frozenset({str, int, bool, type(None), datetime.date, PhoneKind, ClaimKind})
+_LEAVES: Final = frozenset({str, int, bool, type(None), datetime.date, PhoneKind, ClaimKind, Precision})
 _PLANS: dict[type, tuple[tuple[Rule, ...], tuple[str, ...]] | None] = {}
 
 
@@ -158,7 +164,7 @@ def _span_rule(span: Span, path: str, found: Found) -> None:
 def _phone_rule(phone: Phone, path: str, found: Found) -> None:
     if not E164.fullmatch(phone.e164):
         found.append((PHONE, f"{_join(path, 'e164')}: {phone.e164!r} is not an E.164 number"))
-    elif "+" + "".join(c for c in phone.international if c.isdigit()) != phone.e164:
+    elif "+" + "".join(c for c in phone.international if c in _DIGITS) != phone.e164:
         problem = f"{_join(path, 'international')}: {phone.international!r} is not {phone.e164}"
         found.append((PHONE, problem))
 
@@ -173,7 +179,7 @@ def _language_rule(language: Language, path: str, found: Found) -> None:
         found.append((LANGUAGE, f"{_join(path, 'tag')}: {language.tag!r} is not a BCP 47 language tag"))
 
 
-def _id_rule(record: Record | Release | Discrepancy, path: str, found: Found) -> None:
+def _id_rule(record: Record | Release | Discrepancy | Source | Inference, path: str, found: Found) -> None:
     if not SLUG.fullmatch(record.id):
         why = "is not a lowercase slug (letters a-z and digits, words joined by single hyphens)"
         found.append((ID, f"{_join(path, 'id')}: {record.id!r} {why}"))
@@ -195,7 +201,10 @@ _RULES: Final[tuple[tuple[type | tuple[type, ...], Rule], ...]] = (
     (Phone, _phone_rule),
     (Quantity, _quantity_rule),
     (Language, _language_rule),
-    ((Release, Letter, Organization, Person, Contact, Claim, Quote, Discrepancy), _id_rule),
+    (
+        (Release, Letter, Organization, Person, Contact, Claim, Quote, Discrepancy, Source, Inference),
+        _id_rule,
+    ),
     ((Organization, Person), _name_rule),
     ((Claim, Quote), _text_rule),
 )

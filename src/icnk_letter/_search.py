@@ -29,7 +29,29 @@ from ._normalize import (
     words,
 )
 
-__all__ = ["Hit", "Index", "index_of", "lookup", "resolve", "resolve_kind", "search"]
+__all__ = [
+    "MAX_FUZZY_WORD_LENGTH",
+    "MAX_QUERY_LENGTH",
+    "Hit",
+    "Index",
+    "index_of",
+    "lookup",
+    "resolve",
+    "resolve_kind",
+    "search",
+]
+
+MAX_QUERY_LENGTH: Final = 1000
+"""The longest search query or lookup key, in characters; a longer one raises ValueError.
+
+Checked before any normalization (NFKC can make a character 18 characters long).
+"""
+MAX_FUZZY_WORD_LENGTH: Final = 24
+"""The longest word of a record that a query can match with typos.
+
+A longer word is indexed for exact and prefix matching only: the typos of a
+word take memory that grows with the square of its length.
+"""
 
 R_co = TypeVar("R_co", covariant=True)
 R = TypeVar("R", Letter, Organization, Person, Contact, Quote, Claim)
@@ -124,7 +146,7 @@ class Index:
         # within its edit budget share a string reached by deleting as many characters.
         self._deletes: dict[str, list[str]] = {}
         for word in self._vocab:
-            if len(word) >= 2 and not _has_digit(word):
+            if 2 <= len(word) <= MAX_FUZZY_WORD_LENGTH and not _has_digit(word):
                 for variant in _deletions(word, 2 if len(word) >= 6 else 1):
                     self._deletes.setdefault(variant, []).append(word)
 
@@ -133,7 +155,8 @@ class Index:
     def matches(self, key: object, kinds: tuple[type[Any], ...] | None = None) -> tuple[Any, ...]:
         """Return the records (of one of *kinds*, if given) that *key* names exactly, in printed order."""
         if not isinstance(key, str):
-            raise TypeError(f"a lookup key must be a str, got {type(key).__name__}: {key!r}")
+            raise TypeError(f"a lookup key must be a str, got {type(key).__name__}: {key!r:.60}")
+        _check_length(key, "lookup key")
         if not key.strip():
             raise ValueError(
                 "the lookup key is blank; pass an id, a name, an acronym, an email or a phone number"
@@ -196,7 +219,8 @@ class Index:
         """Return the records that match *query*, best first (see :meth:`Release.search`)."""
         accept = resolve_kind(kind)
         if not isinstance(query, str):
-            raise TypeError(f"a search query must be a str, got {type(query).__name__}: {query!r}")
+            raise TypeError(f"a search query must be a str, got {type(query).__name__}: {query!r:.60}")
+        _check_length(query, "search query")
         if not query.strip():
             raise ValueError("the search query is empty; pass some words to search for")
         return self._search(query, accept, _checked_limit(limit))
@@ -230,7 +254,7 @@ class Index:
             j += 1
         # Typos are a fallback for a word that matches nothing as typed; numbers never are.
         budget = fuzzy_budget(len(word))
-        if matched or budget == 0 or _has_digit(word) or len(word) > 64:
+        if matched or budget == 0 or _has_digit(word) or len(word) > MAX_FUZZY_WORD_LENGTH + budget:
             return
         near: set[str] = set()
         for variant in _deletions(word, budget):
@@ -331,11 +355,18 @@ class Index:
                     _offer(best, i, FUZZY + _SPREAD * (1 - distance / (budget + 1)), field, value)
 
 
+def _check_length(text: str, what: str) -> None:
+    if len(text) > MAX_QUERY_LENGTH:
+        raise ValueError(
+            f"the {what} is {len(text)} characters long; the limit is {MAX_QUERY_LENGTH} characters"
+        )
+
+
 def _checked_limit(limit: object) -> int | None:
     if limit is None:
         return None
     if isinstance(limit, bool) or not isinstance(limit, int):
-        raise TypeError(f"limit must be an int or None, got {type(limit).__name__}: {limit!r}")
+        raise TypeError(f"limit must be an int or None, got {type(limit).__name__}: {limit!r:.60}")
     if limit < 0:
         raise ValueError(f"limit must not be negative, got {limit}")
     return limit
@@ -534,9 +565,9 @@ def resolve_kind(kind: object) -> _Accept | None:
         if accept is not None:
             return accept
         valid = ", ".join(repr(name) for name in _KIND_NAMES)
-        raise ValueError(f"unknown kind {kind!r}; use a record class or one of {valid}")
+        raise ValueError(f"unknown kind {kind!r:.60}; use a record class or one of {valid}")
     names = ", ".join(cls.__name__ for cls in _KIND_CLASSES)
-    raise TypeError(f"kind must be None, a record class ({names}) or its name, got {kind!r}")
+    raise TypeError(f"kind must be None, a record class ({names}) or its name, got {kind!r:.60}")
 
 
 def resolve(release: Release, key: str, kinds: tuple[type[Any], ...]) -> Any:

@@ -367,8 +367,15 @@ CLAIMS: Final = Table(
         Column(
             "quantity_exact",
             "boolean",
-            "true for an exact figure, false for a lower bound ('Over 200,000').",
+            "true for an exact count, false for a lower bound or a rounded figure.",
             _quantity("exact"),
+        ),
+        Column(
+            "quantity_precision",
+            "string",
+            "exact, lower-bound ('Over 200,000') or rounded ('24.5 million').",
+            lambda c, _: None if c.quantity is None else c.quantity.precision.value,
+            enum=("exact", "lower-bound", "rounded"),
         ),
         Column("quantity_as_printed", "string", "The figure as printed.", _quantity("as_printed")),
         Column(

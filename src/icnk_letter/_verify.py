@@ -6,7 +6,7 @@ import functools
 import hashlib
 import json
 import re
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Iterator
 from typing import Final, cast
 
@@ -21,14 +21,17 @@ from ._model import (
     Organization,
     Person,
     PhoneKind,
+    Precision,
     Quantity,
     Record,
     Release,
     Span,
 )
+from ._provenance import provenance_checks
 from ._resources import read_text
 from ._rules import COUNTRY_CODE, E164, LANGUAGE_TAG, span_is_sound
 from ._rules import label as _label
+from ._typecheck import type_problems
 
 __all__ = ["VerificationReport", "verify"]
 
@@ -36,17 +39,19 @@ _EMAIL = re.compile(r"[^@\s]+@[^@\s]+\.[^@\s]+")
 _MEMBERS_HEADING = "Members and supporters of the Coalition are as follows:"
 _CONTACTS_HEADING = "For further information please contact:"
 _MOBILE: Final = " (mobile)"
-# A printed figure: an optional qualifier that makes it a lower bound, a number
+# A printed figure: an optional qualifier that makes it a lower bound or a
+# rounded figure, a number
 # (digits with thousands commas, a decimal, or a number word, as in
 # "forty-two"), an optional scale word, then the end or a space and the unit.
 # Digits are bounded: no figure of a press release has more, and int() refuses
 # thousands of digits with a ValueError that must not escape verify().
 _FIGURE: Final = re.compile(
-    r"(?:(?P<qualifier>over|more than|at least) +)?"
+    r"(?:(?P<qualifier>over|more than|at least) +|(?P<approximately>about|around|approximately|some|an estimated) +)?"
     r"(?P<number>[0-9]{1,3}(?:,[0-9]{3}){1,8}|[0-9]{1,27}(?:\.[0-9]{1,9})?|[a-z]+(?:-[a-z]+)?)"
     r"(?: +(?P<scale>million|billion))?"
     r"(?= |$)",
-    re.IGNORECASE,
+    # ASCII: with Unicode case folding, "m\u0131llion" (a dotless i) would be a scale word.
+    re.IGNORECASE | re.ASCII,
 )
 _SCALES: Final = {"million": 10**6, "billion": 10**9}
 _TENS: Final = range(20, 100, 10)
@@ -85,17 +90,37 @@ def verify(release: Release | None = None) -> VerificationReport:
     ``PhoneKind.MOBILE`` exactly when " (mobile)" is printed right after it;
     every language tag must be the one the package's ``languages.json`` gives
     the printed name; every :class:`Quantity` must have the value and
-    exactness of its printed figure; the sha256 must match. The report lists
+    precision of its printed figure; the sha256 must match. The report lists
     the checks by name.
 
+    Against what the text prints, too: each contact's person must be printed
+    in its paragraph and its organization's name or acronym in its
+    ``organization_as_printed``; every country must be an ISO 3166-1 alpha-2
+    code, and a contact's numbers must start with the E.164 calling code of its
+    country (``calling_codes.json``); the letter's title must be its span's
+    quote; a person's name is written family name first when its first word is
+    one of the family names of ``names.json`` ("Ha Tae Keung"), given name
+    first otherwise ("Kanae Doi"), and ``family_name`` and ``given_name`` must
+    sit in those places; a description must follow the first place that names
+    the person, after a comma; every quantity's unit must be one of
+    ``units.json``; and ids must be unique across all kinds, the
+    discrepancies' included.
+
+    Every value must first be of its field's type (a release built with
+    ``attrs.evolve()`` can hold anything), integers within a signed 64 bits
+    and strings without lone surrogates; otherwise only those problems are
+    reported.
+
     A figure (``Quantity.as_printed``) is read as: an optional "Over", "More
-    than" or "At least" (then ``exact`` must be false, and true without one);
-    a number, which is digits with optional thousands commas ("200,000"), a
+    than" or "At least" (then ``precision`` must be ``LOWER_BOUND``), or
+    "about", "around", "approximately", "some" or "an estimated" (then
+    ``ROUNDED``); a number, which is digits with optional thousands commas ("200,000"), a
     decimal followed by "million" or "billion" ("24.5 million"), or an English
     number word from the package's ``number_words.json`` ("three",
     "forty-two"); an optional "million" or "billion" after digits or a word;
     then the end, or a space and any words (the unit, "other organizations").
-    Case does not matter. A figure that cannot be read this way is a failure.
+    A number with "million" or "billion" is ``ROUNDED`` too (unless it is a
+    lower bound); any other figure is ``EXACT``. Case does not matter. A figure that cannot be read this way is a failure.
 
     ``stated_organization_count`` must be the sum of the ``quantity.value`` of
     the claims of kind ``STATEMENT`` whose ``quantity.unit`` is
@@ -103,6 +128,12 @@ def verify(release: Release | None = None) -> VerificationReport:
     largest organizations and "40 other organizations", 3 + 40 = 43. Its
     difference from the number of members listed is a known discrepancy,
     reported rather than raised once the ``member-count`` discrepancy documents it.
+
+    Then provenance: every ``Source`` has a well-formed http(s) URL and short,
+    non-blank facts; every ``Inference`` names a real record, field, value and
+    source; every value the release does not print has an inference (the
+    "Data notes" page lists which values those are); every organization role
+    is printed and names a real organization.
 
     Returns:
         A :class:`VerificationReport` listing the known discrepancies of the source.
@@ -121,6 +152,15 @@ def verify(release: Release | None = None) -> VerificationReport:
         release = load()
     elif not isinstance(release, Release):
         raise TypeError(f"verify() takes a Release, got {type(release).__name__}: {release!r:.60}")
+    return _verify(release, typed=False)
+
+
+def _verify(release: Release, *, typed: bool) -> VerificationReport:
+    """Run :func:`verify`; *typed* says that strict loading has already checked every value's type."""
+    # A release built with attrs.evolve() may hold anything: the checks below need the types.
+    wrong = [] if typed else type_problems(release)  # before anything reads a value
+    if wrong:
+        raise DataError(wrong)
     # The rules of single records, checked once; the checks below that look at
     # the text skip the values these already refused, so nothing is reported twice.
     broken: defaultdict[str, list[str]] = defaultdict(list)
@@ -130,12 +170,20 @@ def verify(release: Release | None = None) -> VerificationReport:
         ("sha256 matches the text", list(_check_sha256(release))),
         ("every span quotes the text", [*broken[_rules.SPAN], *_check_spans(release)]),
         ("ids are lowercase slugs", broken[_rules.ID]),
-        ("ids are unique", list(_check_unique_ids(release))),
+        ("ids are unique", [*_check_unique_ids(release), *_check_unique_discrepancy_ids(release)]),
         ("names and texts are not blank", broken[_rules.BLANK]),
         ("references resolve", list(_check_references(release))),
         ("values agree with their spans", list(_check_values(release))),
         ("member list lines are covered once", list(_check_member_lines(release))),
         ("contact paragraphs are covered once", list(_check_contact_paragraphs(release))),
+        (
+            "contacts name the person and organization their paragraph prints",
+            list(_check_contact_parties(release)),
+        ),
+        ("countries are ISO 3166-1 codes that agree with the phone numbers", list(_check_countries(release))),
+        ("the letter's title quotes its span", list(_check_letter_title(release))),
+        ("family and given names sit in their printed places", list(_check_name_order(release))),
+        ("units are known", list(_check_units(release))),
         ("phone numbers are well formed", [*broken[_rules.PHONE], *_check_phones(release)]),
         ("phone kinds agree with the text", list(_check_phone_kinds(release))),
         (
@@ -149,6 +197,7 @@ def verify(release: Release | None = None) -> VerificationReport:
         ("collections are in printed order", list(_check_order(release))),
         ("member count difference is documented", list(_check_member_count(release))),
         ("stated organization count is the sum of the statements", list(_check_stated_count(release))),
+        *provenance_checks(release),
     ]
     problems = [problem for _, found in checks for problem in found]
     if problems:
@@ -280,10 +329,29 @@ def _check_values(release: Release) -> Iterator[str]:
                 yield f"{label}.name: {person.name!r} is not its span's quote {person.span.quote!r}"
             if {person.family_name, person.given_name} != set(_split_name(person)):
                 yield f"{label}: family and given names do not make up {person.name!r}"
-        if person.description is not None and person.description not in release.text:
-            yield f"{label}.description: {person.description!r} is not in the text"
+        if person.description is not None and not _describes(release.text, person, person.description):
+            yield (
+                f"{label}.description: {person.description!r:.80} is not printed after its name"
+                " (after the first place that names them and a comma)"
+            )
     for i, contact in enumerate(release.contacts):
         yield from _check_contact(f"contacts[{i}] ({contact.id})", contact.span.quote, contact)
+
+
+def _describes(text: str, person: Person, description: str) -> bool:
+    """Return whether *description* follows the first place that names *person* and a comma.
+
+    Markdown emphasis may close in between ("Kim Jong-un**, the heir-apparent...").
+    Checked where it must be printed, not searched for in the whole text, which
+    would cost the text's length for every person.
+    """
+    for place in sorted((person.span, *person.mentions), key=lambda span: span.start):
+        position = place.end
+        while position < place.end + 2 and text[position : position + 1] in ("*", "_"):
+            position += 1
+        if text.startswith(", ", position):
+            return text.startswith(description, position + 2)
+    return False
 
 
 def _split_name(person: Person) -> tuple[str, ...]:
@@ -345,7 +413,7 @@ def _check_phones(release: Release) -> Iterator[str]:
                 continue  # a rule of the phone itself, as is its international form
             if phone.as_printed != phone.span.quote:
                 yield f"{path}.as_printed: {phone.as_printed!r} is not its span's quote"
-            printed = "".join(c for c in phone.as_printed if c.isdigit())
+            printed = "".join(c for c in phone.as_printed if c in "0123456789")  # ASCII, on every Python
             national = printed.removeprefix("0") if not phone.as_printed.startswith("+") else None
             if national is None and "+" + printed != phone.e164:
                 yield f"{path}.e164: {phone.e164} does not match the printed {phone.as_printed!r}"
@@ -366,14 +434,14 @@ def _check_member_lines(release: Release) -> Iterator[str]:
     if _MEMBERS_HEADING not in release.text:
         yield f"text: the heading {_MEMBERS_HEADING!r} is missing"
         return
-    spans = [(m.span.start, m.span.end) for m in release.members]
+    spans = Counter((m.span.start, m.span.end) for m in release.members)  # a count per line: linear
     lines: set[tuple[int, int]] = set()
     for start, line in _lines_after(release.text, _MEMBERS_HEADING):
         key = (start, start + len(line))
         lines.add(key)
-        count = spans.count(key)
+        count = spans[key]
         if count != 1:
-            yield f"members: the listed line {line!r} is covered by {count} records"
+            yield f"members: the listed line {line!r:.80} is covered by {count} records"
     for i, member in enumerate(release.members):
         if (member.span.start, member.span.end) not in lines:
             yield f"members[{i}] ({member.id}).span: is not a line of the member list"
@@ -386,13 +454,13 @@ def _check_contact_paragraphs(release: Release) -> Iterator[str]:
     if begin < 0 or end < begin:
         yield f"text: the heading {_CONTACTS_HEADING!r} is missing or misplaced"
         return
-    spans = [(c.span.start, c.span.end) for c in release.contacts]
+    spans = Counter((c.span.start, c.span.end) for c in release.contacts)
     offset = begin + len(_CONTACTS_HEADING)
     for line in text[offset:end].split("\n"):
         if line.strip():
-            count = spans.count((offset, offset + len(line)))
+            count = spans[offset, offset + len(line)]
             if count != 1:
-                yield f"contacts: the paragraph {line!r} is covered by {count} records"
+                yield f"contacts: the paragraph {line!r:.80} is covered by {count} records"
         offset += len(line) + 1
     for i, contact in enumerate(release.contacts):
         if not begin < contact.span.start < end:
@@ -468,7 +536,7 @@ def _number_words() -> dict[str, int]:
 
 def _read_number(number: str, scale: str | None) -> int | None:
     """Return the value of a printed *number* times its *scale* word, or None if it is not one."""
-    factor = 1 if scale is None else _SCALES[scale.lower()]
+    factor = 1 if scale is None else _SCALES[scale.lower()]  # the pattern is ASCII: always a key
     if number[0].isdigit():
         whole, _, fraction = number.replace(",", "").partition(".")
         if fraction and scale is None:
@@ -488,21 +556,27 @@ def _read_number(number: str, scale: str | None) -> int | None:
     return None if value is None else value * factor
 
 
-def read_figure(as_printed: str) -> tuple[int, bool] | None:
-    """Return the value and exactness of a printed figure, or None if it cannot be read.
+def read_figure(as_printed: str) -> tuple[int, Precision] | None:
+    """Return the value and precision of a printed figure, or None if it cannot be read.
 
     The grammar is the one :func:`verify` documents.
 
     >>> read_figure("Over 200,000"), read_figure("24.5 million people"), read_figure("three")
-    ((200000, False), (24500000, True), (3, True))
-    >>> read_figure("40 other organizations"), read_figure("at least forty-two"), read_figure("many")
-    ((40, True), (42, False), None)
+    ((200000, <Precision.LOWER_BOUND: 'lower-bound'>), (24500000, <Precision.ROUNDED: 'rounded'>), (3, <Precision.EXACT: 'exact'>))
+    >>> read_figure("an estimated 200,000")[1].value, read_figure("at least forty-two"), read_figure("many")
+    ('rounded', (42, <Precision.LOWER_BOUND: 'lower-bound'>), None)
     """
     match = _FIGURE.match(as_printed)
     if match is None:
         return None
     value = _read_number(match["number"], match["scale"])
-    return None if value is None else (value, match["qualifier"] is None)
+    if value is None:
+        return None
+    if match["qualifier"] is not None:
+        return value, Precision.LOWER_BOUND
+    if match["approximately"] is not None or match["scale"] is not None:
+        return value, Precision.ROUNDED
+    return value, Precision.EXACT
 
 
 def _check_quantities(release: Release) -> Iterator[str]:
@@ -517,15 +591,18 @@ def _check_quantity(path: str, quantity: Quantity) -> Iterator[str]:
         yield (
             f"{path}.as_printed: {quantity.as_printed!r} is not a figure verify() can read:"
             " digits (thousands commas allowed), a decimal with 'million' or 'billion', or a number word,"
-            " after an optional 'Over', 'More than' or 'At least'"
+            " after an optional 'Over', 'More than', 'At least', 'about', 'around', 'approximately',"
+            " 'some' or 'an estimated'"
         )
         return
-    value, exact = figure
+    value, precision = figure
     if quantity.value >= 0 and quantity.value != value:  # a negative one breaks a rule of its own
         yield f"{path}.value: {quantity.value} is not {value}, the figure printed {quantity.as_printed!r}"
-    if quantity.exact != exact:
-        what = "exact" if exact else "a lower bound"
-        yield f"{path}.exact: {quantity.exact} but the figure printed {quantity.as_printed!r} is {what}"
+    if quantity.precision is not precision:
+        yield (
+            f"{path}.precision: {quantity.precision.value!r} but the figure printed"
+            f" {quantity.as_printed!r} is {precision.value!r}"
+        )
 
 
 def _check_stated_count(release: Release) -> Iterator[str]:
@@ -543,3 +620,116 @@ def _check_stated_count(release: Release) -> Iterator[str]:
             f"stated_organization_count: {release.stated_organization_count} is not the sum of the"
             f" statements that count {_ORGANIZATIONS}, {total}: {terms}"
         )
+
+
+# -- the checks that compare records with what their text prints --------------
+
+
+def _check_unique_discrepancy_ids(release: Release) -> Iterator[str]:
+    seen = {release.id, *(record.id for _, record in _records(release))}
+    for i, discrepancy in enumerate(release.discrepancies):
+        if discrepancy.id in seen:
+            yield f"discrepancies[{i}] ({discrepancy.id}).id: {discrepancy.id!r} is also the id of another record"
+        seen.add(discrepancy.id)
+
+
+def _check_contact_parties(release: Release) -> Iterator[str]:
+    people = {p.id: p for p in release.people}
+    organizations = {o.id: o for o in release.organizations}
+    for i, contact in enumerate(release.contacts):
+        label = f"contacts[{i}] ({contact.id})"
+        person = people.get(contact.person)
+        if person is not None and person.name.strip() and person.name not in contact.span.quote:
+            yield f"{label}.person: {person.name!r:.80} ({contact.person}) is not printed in its paragraph"
+        org = organizations.get(contact.organization)
+        if org is not None and org.name.strip():
+            printed = contact.organization_as_printed
+            if org.name not in printed and (org.acronym is None or org.acronym not in printed):
+                yield (
+                    f"{label}.organization: {org.name!r:.80} ({contact.organization}) is not the organization"
+                    f" printed, {printed!r:.80}"
+                )
+
+
+@functools.cache
+def _iso_codes() -> frozenset[str]:
+    codes: list[str] = json.loads(read_text("countries.json"))["iso3166_alpha2"]
+    return frozenset(codes)
+
+
+@functools.cache
+def _calling_codes() -> dict[str, str]:
+    """Return ISO 3166-1 code -> E.164 country calling code, from ``calling_codes.json``."""
+    table: dict[str, str] = json.loads(read_text("calling_codes.json"))["calling_codes"]
+    return table
+
+
+def _check_countries(release: Release) -> Iterator[str]:
+    codes = _iso_codes()
+    calling = _calling_codes()
+    for name in ("members", "other_organizations"):
+        for i, org in enumerate(getattr(release, name)):
+            if org.country is not None and COUNTRY_CODE.fullmatch(org.country) and org.country not in codes:
+                yield f"{_label(f'{name}[{i}]', org)}.country: {org.country!r} is not an ISO 3166-1 alpha-2 code"
+    for i, contact in enumerate(release.contacts):
+        label = f"contacts[{i}] ({contact.id})"
+        if not COUNTRY_CODE.fullmatch(contact.country):
+            continue  # reported by the check of the contact
+        if contact.country not in codes:
+            yield f"{label}.country: {contact.country!r} is not an ISO 3166-1 alpha-2 code"
+            continue
+        prefix = "+" + calling[contact.country]
+        for j, phone in enumerate(contact.phones):
+            if E164.fullmatch(phone.e164) and not phone.e164.startswith(prefix):
+                yield (
+                    f"{label}.phones[{j}].e164: {phone.e164} does not start with {prefix},"
+                    f" the country code of {contact.country}"
+                )
+
+
+def _check_letter_title(release: Release) -> Iterator[str]:
+    letter = release.letter
+    if letter.title != letter.span.quote:
+        yield f"letter ({letter.id}).title: {letter.title!r:.80} is not its span's quote {letter.span.quote!r:.80}"
+
+
+@functools.cache
+def _family_names_first() -> frozenset[str]:
+    names: list[str] = json.loads(read_text("names.json"))["family_name_first"]
+    return frozenset(names)
+
+
+def _check_name_order(release: Release) -> Iterator[str]:
+    first = _family_names_first()
+    for i, person in enumerate(release.people):
+        name = person.name
+        if not name.strip() or name != person.span.quote:
+            continue  # reported by the checks of the name
+        family_first = name.split(" ", 1)[0] in first
+        expected = (
+            f"{person.family_name} {person.given_name}"
+            if family_first
+            else f"{person.given_name} {person.family_name}"
+        )
+        if expected != name:
+            order = "family name first" if family_first else "given name first"
+            yield (
+                f"people[{i}] ({person.id}): {name!r:.80} is written {order}, so family_name"
+                f" {person.family_name!r:.40} and given_name {person.given_name!r:.40} are not in their printed places"
+            )
+
+
+@functools.cache
+def _units() -> frozenset[str]:
+    units: list[str] = json.loads(read_text("units.json"))["units"]
+    return frozenset(units)
+
+
+def _check_units(release: Release) -> Iterator[str]:
+    known = _units()
+    for i, claim in enumerate(release.claims):
+        if claim.quantity is not None and claim.quantity.unit not in known:
+            yield (
+                f"claims[{i}] ({claim.id}).quantity.unit: {claim.quantity.unit!r:.60} is not a unit of the"
+                f" package data (units.json knows {', '.join(sorted(known))})"
+            )

@@ -36,6 +36,9 @@ ExportFormat = Literal[
     "csv-members",
     "csv-contacts",
     "csv-claims",
+    "csl-json",
+    "bibtex",
+    "ris",
     "html",
     "annotations",
 ]
@@ -63,7 +66,7 @@ def get(name: str) -> Format[Any]:
     >>> get("xml")
     Traceback (most recent call last):
       ...
-    ValueError: unknown export format 'xml'; the formats are 'json', 'jsonld', 'vcard', 'popolo', 'csv-members', 'csv-contacts', 'csv-claims', 'html', 'annotations'
+    ValueError: unknown export format 'xml'; the formats are 'json', 'jsonld', 'vcard', 'popolo', 'csv-members', 'csv-contacts', 'csv-claims', 'csl-json', 'bibtex', 'ris', 'html', 'annotations'
     """
     if name not in EXPORT_FORMATS:
         known = ", ".join(repr(known) for known in EXPORT_FORMATS)
