@@ -503,6 +503,8 @@ def mutated_json_bytes(draw: st.DrawFn) -> bytes:
         else:
             del data[at : at + draw(st.integers(1, 8))]
     return bytes(data)
+
+
 # Text that breaks naive HTML writers: markup, quotes, entities, the end tags
 # of the elements whose content is not parsed as HTML, and line breaks.
 _HOSTILE_PIECES = (

@@ -62,7 +62,7 @@ def render(release: Release) -> str:
     >>> import icnk_letter, json
     >>> collection = json.loads(render(icnk_letter.load()))
     >>> collection["type"], collection["total"], collection["first"]["items"][0]["target"]["selector"][1]
-    ('AnnotationCollection', 93, {'type': 'TextPositionSelector', 'start': 68, 'end': 94})
+    ('AnnotationCollection', 96, {'type': 'TextPositionSelector', 'start': 68, 'end': 94})
     """
     source = text_uri(release.text)
     items = [_annotation(release, source, mark) for mark in marks(release)]

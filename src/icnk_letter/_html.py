@@ -22,7 +22,7 @@ import datetime
 import functools
 from collections import Counter
 from collections.abc import Iterable, Sequence
-from typing import Any, Final
+from typing import Final
 from urllib.parse import quote as _percent
 
 from ._chart import NONE_PRINTED, chart
@@ -39,6 +39,7 @@ from ._model import (
     Organization,
     Person,
     PhoneKind,
+    Precision,
     Record,
     Release,
 )
@@ -149,7 +150,7 @@ def header(release: Release, version: str) -> str:
         ("section.others", "Letter and other organizations"),
         ("section.discrepancies", "Discrepancies"),
     )
-    if _sources_of(release):
+    if release.sources:
         sections = (*sections, ("section.sources", "Sources"))
     nav = "".join(f"<li>{link(target, label)}</li>" for target, label in sections)
     return (
@@ -319,8 +320,15 @@ def _figure(claim: Claim) -> str:
     quantity = claim.quantity
     if quantity is None:
         return "\u2014"
-    bound = "exactly" if quantity.exact else "at least"
-    return f"{esc(quantity.as_printed)}: {bound} {quantity.value:,} {esc(quantity.unit)}"
+    precision = _PRECISION[quantity.precision]
+    return f"{esc(quantity.as_printed)}: {precision} {quantity.value:,} {esc(quantity.unit)}"
+
+
+_PRECISION: Final = {
+    Precision.EXACT: "exactly",
+    Precision.LOWER_BOUND: "at least",
+    Precision.ROUNDED: "about",
+}
 
 
 _CLAIM_KINDS: Final = {
@@ -463,46 +471,40 @@ def _discrepancies_section(release: Release) -> str:
     )
 
 
-# --- sources: shown once releases have them ---------------------------------------------------------
+# --- sources ---------------------------------------------------------------------------------------
 
 
-def _sources_of(release: object) -> tuple[Any, ...]:
-    """Return the ``sources`` of *release*, or ``()`` for a release that has none or no such field."""
-    sources: Any = getattr(release, "sources", ())
-    return tuple(sources)
+def sources_section(release: Release) -> str:
+    """Return the table of the release's sources (other publications of it), or ``""`` if it has none.
 
-
-def sources_section(release: object) -> str:
-    """Return the table of the release's sources, or ``""`` while :class:`Release` has no ``sources``.
-
-    A source is shown by its ``publisher``, ``title``, ``url`` (a link only for
-    ``http``/``https``), ``published``, ``accessed`` and ``facts``, those of its
-    fields it has.
+    Each row gives the publisher, the title (a link to the URL when it is
+    ``http`` or ``https``), the dates of publication and access, and what the
+    source says that bears on the data.
     """
-    sources = _sources_of(release)
-    if not sources:
+    if not release.sources:
         return ""
     rows: list[tuple[str, tuple[str, ...]]] = []
-    for source in sources:
-        url = str(getattr(source, "url", "") or "")
-        title = esc(str(getattr(source, "title", "") or url))
-        if url.startswith(("https://", "http://")):
-            title = f'<a href="{esc(url)}" rel="noreferrer">{title}</a>'
-        facts: Sequence[object] = getattr(source, "facts", ()) or ()
-        cells = (
-            esc(str(getattr(source, "publisher", "") or "")),
-            title,
-            _date(getattr(source, "published", None)),
-            _date(getattr(source, "accessed", None)),
-            "<br>".join(esc(str(fact)) for fact in facts) or "\u2014",
-        )
-        rows.append(("source." + str(getattr(source, "id", "")), cells))
+    for source in release.sources:
+        title = esc(source.title)
+        if source.url.startswith(("https://", "http://")):
+            title = f'<a href="{esc(source.url)}" rel="noreferrer">{title}</a>'
+        facts = "".join(f"<li>{esc(fact)}</li>" for fact in source.facts)
+        facts = f'<ul class="facts">{facts}</ul>' if facts else "\u2014"
+        cells = (esc(source.publisher), title, _date(source.published), _date(source.accessed), facts)
+        rows.append(("source." + source.id, cells))
     headers = ("Publisher", "Title", "Published", "Accessed", "What it says")
-    return _section("sources", "Sources", _table("Other publications of the release", headers, rows))
+    return _section(
+        "sources",
+        "Sources",
+        "<p>Other publications of the release and reports on it, checked by the maintainers.</p>\n",
+        _table("Other publications of the release", headers, rows),
+    )
 
 
-def _date(value: object) -> str:
-    return value.isoformat() if isinstance(value, datetime.date) else "\u2014"
+def _date(value: datetime.date | None) -> str:
+    if value is None:
+        return "\u2014"
+    return f'<time class="date" datetime="{value.isoformat()}">{value.isoformat()}</time>'
 
 
 # --- style ------------------------------------------------------------------------------------------
@@ -546,6 +548,8 @@ caption{text-align:left;font-weight:600;padding:.25rem 0}
 th,td{text-align:left;vertical-align:top;padding:.35rem .5rem;border-bottom:1px solid var(--rule)}
 thead th{border-bottom:2px solid var(--ink)}
 .none{color:var(--muted);font-style:italic}
+time.date{white-space:nowrap}
+ul.facts{margin:0;padding-left:1.1rem}
 .failed{font-weight:600;color:#8c1d18}
 figure{margin:1rem 0}
 svg.chart{display:block;max-width:40rem;font:14px system-ui,sans-serif}
