@@ -66,3 +66,22 @@ class TestCountries:
             if c
         }
         assert set() == (set(data["countries"]) | used) - set(data["iso3166_alpha2"])
+
+
+class TestCallingCodes:
+    def test_agree_with_libphonenumber(self) -> None:
+        """``calling_codes.json`` gives every region the calling code Google's libphonenumber gives it.
+
+        libphonenumber (the ``phonenumbers`` package) knows no code for a few
+        uninhabited or dependent territories; ours follow the ITU's
+        assignment there, and the test lists them so that a change shows.
+        """
+        import phonenumbers
+
+        ours: dict[str, str] = json.loads(data_bytes("calling_codes.json"))["calling_codes"]
+        theirs = {code: str(phonenumbers.country_code_for_region(code)) for code in ours}
+        unknown = {code for code, value in theirs.items() if value == "0"}
+        assert {"AQ", "BV", "GS", "HM", "PN", "TF", "UM"} == unknown
+        assert {} == {
+            code: (ours[code], value) for code, value in theirs.items() if value not in ("0", ours[code])
+        }
