@@ -19,7 +19,7 @@ if sys.version_info >= (3, 11):
 else:  # pragma: no cover - nox itself runs on the newest Python here
     import tomli as tomllib  # type: ignore[import-not-found, unused-ignore]
 
-nox.needs_version = ">=2024.3.2"
+nox.needs_version = ">=2024.4.15"  # default=False sessions
 nox.options.default_venv_backend = "venv"
 nox.options.reuse_existing_virtualenvs = False
 
@@ -195,4 +195,25 @@ def docs(session: nox.Session) -> None:
         "html",
         "docs",
         str(ROOT / "docs" / "_build" / "html"),
+    )
+
+
+def _test_requirement(name: str) -> str:
+    """The requirement on *name* in the test extra of pyproject.toml, as written there."""
+    for requirement in PYPROJECT["project"]["optional-dependencies"]["test"]:
+        if re.match(rf"{re.escape(name)}\b", requirement, re.IGNORECASE):
+            return str(requirement)
+    raise RuntimeError(f"the test extra has no requirement on {name}")
+
+
+@nox.session(default=False, requires=["build"])
+def screenshot(session: nox.Session) -> None:
+    """Remake docs/_static/release-page.png: the html page at desktop width, in the system's Chromium.
+
+    It uses the browser harness of the tests (tests/browser.py) and needs
+    Debian's chromium; run it when the page changes, and commit the image.
+    """
+    session.install(_wheel(), _test_requirement("playwright"))
+    session.run(
+        "python", str(ROOT / "tests" / "browser.py"), str(ROOT / "docs" / "_static" / "release-page.png")
     )

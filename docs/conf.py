@@ -101,7 +101,23 @@ def _attrs_defaults(app: Sphinx, obj: object, bound_method: bool) -> None:
             delattr(obj, "__signature__")
 
 
+# The reading page (the ``html`` export) is published beside these pages as
+# release.html. It is made at build time from the installed package, so it is
+# never a stale copy: nothing generated is committed.
+html_extra_path: list[str] = []
+
+
+def _write_release_page(app: Sphinx) -> None:
+    """Export the bundled release as HTML into a folder that html_extra_path copies into the build."""
+    folder = Path(app.doctreedir) / "extra"
+    folder.mkdir(parents=True, exist_ok=True)
+    page = icnk_letter.export(icnk_letter.load(), "html")
+    (folder / "release.html").write_bytes(page.encode("utf-8"))
+    app.config.html_extra_path = [*app.config.html_extra_path, str(folder)]
+
+
 def setup(app: Sphinx) -> None:
     app.connect("doctree-read", _public_references)
     # After autodoc's own handler (priority 500), which sets the signature in Sphinx 7 and 8.
     app.connect("autodoc-before-process-signature", _attrs_defaults, priority=900)
+    app.connect("builder-inited", _write_release_page)

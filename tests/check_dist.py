@@ -33,7 +33,10 @@ SDIST_MUST_HAVE = [
     "CITATION.cff",
     "pyproject.toml",
     "tests/test_data.py",
+    "tests/golden/release.html",
+    "tests/data/anno-context.jsonld",
     "docs/conf.py",
+    "docs/_static/release-page.png",
 ]
 
 

@@ -503,3 +503,81 @@ def mutated_json_bytes(draw: st.DrawFn) -> bytes:
         else:
             del data[at : at + draw(st.integers(1, 8))]
     return bytes(data)
+
+
+# Text that breaks naive HTML writers: markup, quotes, entities, the end tags
+# of the elements whose content is not parsed as HTML, and line breaks.
+_HOSTILE_PIECES = (
+    *("<script>", "</script>", "</textarea>", "</style>", "<b>", "<!--", "-->", "]]>"),
+    *('"', "'", "&", "&amp;", "&#0;", "javascript:alert(1)"),
+    *("\r", "\r\n", "\n", "\0", "\x85", " ", "x", "\u00e9", "\U0001f600"),
+)
+hostile_texts = st.lists(st.sampled_from(_HOSTILE_PIECES) | st.text(max_size=3), min_size=1, max_size=6).map(
+    "".join
+)
+hostile_names = hostile_texts.filter(str.strip)
+
+
+@st.composite
+def releases_with_hostile_names(draw: st.DrawFn) -> Release:
+    """The bundled release with hostile names, titles and texts, attrs.evolve()d; spans and ids unchanged.
+
+    Optional values stay present or absent as they were, so that the pages of
+    these releases have the same elements as the bundled one.
+    """
+    release = icnk_letter.load()
+
+    def maybe(value: str | None) -> str | None:
+        return None if value is None else draw(hostile_texts)
+
+    def org(o: Organization) -> Organization:
+        return attrs.evolve(
+            o,
+            name=draw(hostile_names),
+            acronym=maybe(o.acronym),
+            country_as_printed=maybe(o.country_as_printed),
+        )
+
+    return attrs.evolve(
+        release,
+        title=draw(hostile_texts),
+        dateline=draw(hostile_texts),
+        date_as_printed=draw(hostile_texts),
+        letter=attrs.evolve(release.letter, title=draw(hostile_names)),
+        coalition=org(release.coalition),
+        members=[org(o) for o in release.members],
+        other_organizations=[org(o) for o in release.other_organizations],
+        people=[
+            attrs.evolve(
+                p,
+                name=draw(hostile_names),
+                family_name=draw(hostile_texts),
+                given_name=draw(hostile_texts),
+                description=maybe(p.description),
+            )
+            for p in release.people
+        ],
+        contacts=[
+            attrs.evolve(
+                c,
+                city=draw(hostile_names),
+                role=maybe(c.role),
+                emails=tuple(draw(hostile_names) for _ in c.emails),
+                phones=tuple(attrs.evolve(p, as_printed=draw(hostile_names)) for p in c.phones),
+                languages=tuple(attrs.evolve(lang, as_printed=draw(hostile_names)) for lang in c.languages),
+            )
+            for c in release.contacts
+        ],
+        quotes=[attrs.evolve(q, text=draw(hostile_names)) for q in release.quotes],
+        claims=[
+            attrs.evolve(
+                c,
+                text=draw(hostile_names),
+                quantity=None
+                if c.quantity is None
+                else attrs.evolve(c.quantity, unit=draw(hostile_texts), as_printed=draw(hostile_texts)),
+            )
+            for c in release.claims
+        ],
+        discrepancies=tuple(attrs.evolve(d, description=draw(hostile_texts)) for d in release.discrepancies),
+    )

@@ -18,6 +18,13 @@ FORMAT_MODULES = (
     "icnk_letter.formats._format",
     "icnk_letter.formats.json",
     "icnk_letter.formats.csv_members",
+    "icnk_letter.formats.html",
+    "icnk_letter.formats.annotations",
+    "icnk_letter._html",
+    "icnk_letter._markup",
+    "icnk_letter._chart",
+    "icnk_letter._annotations",
+    "icnk_letter._marks",
 )
 
 

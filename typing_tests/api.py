@@ -95,6 +95,8 @@ assert_type(icnk_letter.to_dict(release.contacts[0].phones), list[dict[str, Any]
 assert_type(icnk_letter.to_dict(icnk_letter.PhoneKind.MOBILE), str)
 assert_type(icnk_letter.from_json("[]", Records[Organization]), Records[Organization])
 assert_type(icnk_letter.export(release, "vcard"), str)
+assert_type(icnk_letter.export(release, "html"), str)
+assert_type(icnk_letter.export(release, "annotations"), str)
 assert_type(icnk_letter.EXPORT_FORMATS, tuple[icnk_letter.ExportFormat, ...])
 chosen_format: icnk_letter.ExportFormat = "csv-members"
 assert_type(icnk_letter.export(release, chosen_format), str)

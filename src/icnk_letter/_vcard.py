@@ -26,7 +26,7 @@ from ._export import release_of, resolve, tel_uri
 from ._model import Contact, Organization, Person, PhoneKind, Release
 from ._records import Records
 
-__all__ = ["escape", "fold", "render", "render_contacts", "render_records"]
+__all__ = ["card", "escape", "fold", "render", "render_contacts", "render_records"]
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
 _COUNTRY = re.compile(r"[A-Z]{2}")
@@ -83,6 +83,17 @@ def render_contacts(release: Release, contacts: Iterable[Contact]) -> str:
     return "".join(
         fold(line) for index, contact in enumerate(contacts) for line in _card(release, index, contact)
     )
+
+
+def card(release: Release, index: int) -> str:
+    """Return the vCard of the contact ``release.contacts[index]``, as :func:`render` writes it.
+
+    >>> import icnk_letter
+    >>> release = icnk_letter.load()
+    >>> card(release, 1) in render(release), card(release, 1).count("BEGIN:VCARD")
+    (True, 1)
+    """
+    return "".join(fold(line) for line in _card(release, index, release.contacts[index]))
 
 
 def _card(release: Release, index: int, contact: Contact) -> Iterator[str]:

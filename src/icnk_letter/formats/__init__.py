@@ -42,6 +42,8 @@ ExportFormat = Literal[
     "csl-json",
     "bibtex",
     "ris",
+    "html",
+    "annotations",
 ]
 """The name of an export format, as :func:`icnk_letter.export` takes it."""
 
