@@ -226,3 +226,10 @@ def test_collection(release: Release, city: str) -> None:
     text = icnk_letter.export(release.contacts.filter(city=city), "vcard3")
     assert 1 == text.count("BEGIN:VCARD")
     assert f"NOTE:Press contact in {city} " in text
+
+
+def test_cr_before_nel_is_two_breaks() -> None:
+    """CR then NEL are two line breaks, as CR LF is one (found by Hypothesis)."""
+    from icnk_letter._vcard3 import escape
+
+    assert ("a\\n\\nb", "a\\nb") == (escape("a\r\x85b"), escape("a\r\nb"))

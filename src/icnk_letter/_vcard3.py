@@ -57,6 +57,8 @@ def escape(value: str) -> str:
     >>> print(escape("one\u2028two; three"))
     one\ntwo\; three
     """
+    # CR LF is one break, but CR NEL is two: settle CR before NEL becomes LF.
+    value = value.replace("\r\n", "\n").replace("\r", "\n")
     return _escape(value.translate(_LINE_BREAKS))
 
 
