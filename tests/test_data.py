@@ -13,7 +13,7 @@ if sys.version_info >= (3, 12):
 else:
     from importlib_resources import files
 
-# The SHA-256 of ../shared/seeds/000_e9047bbc50bb7192.txt, the release as received.
+# The SHA-256 of the release as received (seed 000_e9047bbc50bb7192.txt), pinned here.
 SEED_SHA256 = "b29f7ccfd1b53d89ec2b3b53ce9e77f2712857104b7655744affb56175b3b1e0"
 
 
