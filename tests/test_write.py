@@ -13,7 +13,7 @@ import subprocess
 import sys
 import threading
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import NoReturn
 
@@ -394,22 +394,27 @@ class TestDataPackage:
         assert (old, ["pkg"]) == (contents(tmp_path / "pkg"), [p.name for p in tmp_path.iterdir()])
 
 
+def default_signals() -> None:
+    """Give SIGTERM, SIGHUP and SIGINT their default action (in a child, before it runs the command)."""
+    for number in (signal.SIGTERM, signal.SIGHUP, signal.SIGINT):
+        signal.signal(number, signal.SIG_DFL)
+
+
 @posix_only
 class TestInterrupted:
     """Finding 11: a writer killed while a test hook makes it slow leaves the old data and no temporary file."""
 
-    @pytest.fixture(autouse=True)
-    def not_ignored(self, request: pytest.FixtureRequest) -> None:
-        """A signal this process ignores, its children ignore too (``nohup``, a background job)."""
-        callspec = getattr(request.node, "callspec", None)
-        name: str = callspec.params["name"] if callspec is not None else "SIGTERM"
-        if signal.getsignal(getattr(signal, name)) == signal.SIG_IGN:
-            pytest.skip(f"{name} is ignored here, so the writer would not stop")
-
     def start(self, script: str, folder: Path, *args: str) -> subprocess.Popen[bytes]:
         env = {**os.environ, "ICNK_LETTER_TEST_SLOW_WRITE": "0.5"}
         return subprocess.Popen(
-            [script, *args], stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env, cwd=folder
+            [script, *args],
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            env=env,
+            cwd=folder,
+            # A signal this process ignores (under nohup, in a background job), its
+            # child would ignore too, and keep ignoring: the writer starts with none.
+            preexec_fn=default_signals,
         )
 
     def stop(self, process: subprocess.Popen[bytes], folder: Path, number: int) -> tuple[int, bytes]:
@@ -540,24 +545,30 @@ class TestClosedStreams:
         monkeypatch.setattr(sys, "stdout", io.StringIO())
         assert (2, 1, None) == (_cli.main(["members", "--bogus"]), _cli.main(["show", "nobody"]), sys.stderr)
 
-    def test_full_stdout(self, monkeypatch: pytest.MonkeyPatch) -> None:
+    def test_full_stdout(
+        self, monkeypatch: pytest.MonkeyPatch, full_stream: Callable[[], io.TextIOWrapper]
+    ) -> None:
         """A stdout that fails when flushed: exit code 1, or the command's own if it had failed already."""
         stderr = io.StringIO()
         monkeypatch.setattr(sys, "stderr", stderr)
         for args, code in ((["members"], 1), (["contacts", "--city", "Atlantis", "--format", "json"], 1)):
-            monkeypatch.setattr(sys, "stdout", io.TextIOWrapper(io.BufferedWriter(Full()), encoding="utf-8"))
+            monkeypatch.setattr(sys, "stdout", full_stream())
             assert code == _cli.main(args)
         assert stderr.getvalue().count("cannot write to stdout: No space left on device") == 2
 
-    def test_full_stderr(self, monkeypatch: pytest.MonkeyPatch) -> None:
+    def test_full_stderr(
+        self, monkeypatch: pytest.MonkeyPatch, full_stream: Callable[[], io.TextIOWrapper]
+    ) -> None:
         """A stderr that cannot be written: the exit code alone tells."""
-        monkeypatch.setattr(sys, "stderr", io.TextIOWrapper(io.BufferedWriter(Full()), encoding="utf-8"))
+        monkeypatch.setattr(sys, "stderr", full_stream())
         assert 1 == _cli.main(["show", "nobody-at-all"])
 
-    def test_help_into_a_full_stdout(self, monkeypatch: pytest.MonkeyPatch) -> None:
+    def test_help_into_a_full_stdout(
+        self, monkeypatch: pytest.MonkeyPatch, full_stream: Callable[[], io.TextIOWrapper]
+    ) -> None:
         """``--help`` that cannot be written exits with 1, not 0."""
         monkeypatch.setattr(sys, "stderr", io.StringIO())
-        monkeypatch.setattr(sys, "stdout", io.TextIOWrapper(io.BufferedWriter(Full()), encoding="utf-8"))
+        monkeypatch.setattr(sys, "stdout", full_stream())
         assert 1 == _cli.main(["--help"])
 
     def test_interrupted_at_start_up(self, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -571,10 +582,37 @@ class TestClosedStreams:
 
 
 class Full(io.RawIOBase):
-    """A file on a full disk: every write fails with ENOSPC."""
+    """A file on a full disk: every write fails with ENOSPC, until the disk is :meth:`emptied`."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.full = True
 
     def writable(self) -> bool:
         return True
 
     def write(self, b: object) -> int:
-        raise OSError(errno.ENOSPC, "No space left on device")
+        if self.full:
+            raise OSError(errno.ENOSPC, "No space left on device")
+        return len(memoryview(b))  # type: ignore[arg-type]  # pyright: ignore[reportArgumentType]
+
+    def emptied(self) -> None:
+        """Let what is still buffered go, so that closing the stream (or collecting it) cannot fail."""
+        self.full = False
+
+
+@pytest.fixture
+def full_stream() -> Iterator[Callable[[], io.TextIOWrapper]]:
+    """Make text streams on a full disk; close them after the test, so none fails when collected."""
+    made: list[tuple[Full, io.TextIOWrapper]] = []
+
+    def make() -> io.TextIOWrapper:
+        raw = Full()
+        stream = io.TextIOWrapper(io.BufferedWriter(raw), encoding="utf-8")
+        made.append((raw, stream))
+        return stream
+
+    yield make
+    for raw, stream in made:
+        raw.emptied()
+        stream.close()
