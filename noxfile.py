@@ -175,6 +175,7 @@ def types(session: nox.Session) -> None:
         "nox",
         "importlib-resources>=5.10",
         "tomli>=2",
+        "exceptiongroup>=1.1",  # cattrs' errors derive from it on 3.10
     )
     session.run("mypy", "--strict", "src", "tests", "typing_tests", "benchmarks", "noxfile.py")
     session.run("pyright")

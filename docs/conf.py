@@ -79,6 +79,12 @@ def _public_references(app: Sphinx, doctree: nodes.document) -> None:
     """
     for ref in doctree.findall(addnodes.pending_xref):
         target = ref.get("reftarget", "")
+        if ref.get("refdomain") == "py" and target.rpartition(".")[2] == "Record":
+            # A type alias, documented as data: some Sphinx versions refer to it
+            # as a class in type hints, and a class reference would not resolve.
+            ref["reftype"] = "obj"
+            ref["reftarget"] = target = "icnk_letter.Record"
+            continue
         public = _PRIVATE_PATH.sub(_public_path, target)
         if public == target:
             continue

@@ -220,7 +220,7 @@ def _make_converter() -> cattrs.Converter:
             try:
                 inner(mapping, cls)
             except ClassValidationError as exc:
-                errors.extend(exc.exceptions)  # pyright: ignore[reportUnknownMemberType, reportUnknownArgumentType]
+                errors.extend(exc.exceptions)
             for field in missing:
                 error = KeyError(field.name)
                 note = AttributeValidationNote(
