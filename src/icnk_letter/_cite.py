@@ -15,6 +15,7 @@ import json
 import re
 from typing import Any, Final
 
+from ._dates import long_date
 from ._model import ClaimKind, Release, Source
 
 __all__ = [
@@ -36,20 +37,6 @@ _BIBTEX_REPLACEMENTS: Final = {
     "~": r"\textasciitilde{}",
     "^": r"\textasciicircum{}",
 }
-_MONTHS: Final = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-]
 
 
 def authors(release: Release) -> tuple[str, ...]:
@@ -87,13 +74,9 @@ def citation_source(release: Release) -> Source | None:
 
 def _note(release: Release) -> str:
     return (
-        f'Dated "{release.date_as_printed}" in the text, read as {_long_date(release.date)}.'
+        f'Dated "{release.date_as_printed}" in the text, read as {long_date(release.date)}.'
         f" SHA-256 of the text: {release.sha256}"
     )
-
-
-def _long_date(date: datetime.date) -> str:
-    return f"{date.day} {_MONTHS[date.month - 1]} {date.year}"
 
 
 def _date_parts(date: datetime.date) -> dict[str, list[list[int]]]:
@@ -176,10 +159,10 @@ def render_text(release: Release) -> str:
     """
     names = authors(release)
     who = names[0] if len(names) == 1 else ", ".join(names[:-1]) + ", and " + names[-1]
-    parts = [f"{who}. {_long_date(release.date)}. \u201c{release.title}.\u201d Press release."]
+    parts = [f"{who}. {long_date(release.date)}. \u201c{release.title}.\u201d Press release."]
     source = citation_source(release)
     if source is not None:
-        accessed = f" (accessed {_long_date(source.accessed)})" if source.accessed is not None else ""
+        accessed = f" (accessed {long_date(source.accessed)})" if source.accessed is not None else ""
         parts.append(f"{source.publisher}. {source.url}{accessed}.")
     parts.append(_note(release) + ".")
     return " ".join(parts) + "\n"

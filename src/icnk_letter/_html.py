@@ -26,6 +26,7 @@ from typing import Final
 from urllib.parse import quote as _percent
 
 from ._chart import NONE_PRINTED, chart
+from ._dates import long_date
 from ._errors import DataError, NotFoundError
 from ._export import resolve, tel_uri
 from ._marks import KINDS, label_of
@@ -45,21 +46,6 @@ from ._model import (
 )
 
 __all__ = ["render"]
-
-_MONTHS: Final = (
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-)
 
 
 def render(release: Release) -> str:
@@ -126,10 +112,6 @@ def _text_section(release: Release) -> str:
 # --- the header and footer ------------------------------------------------------------------------
 
 
-def _date_as_read(date: datetime.date) -> str:
-    return f"{date.day} {_MONTHS[date.month - 1]} {date.year}"
-
-
 def header(release: Release, version: str) -> str:
     counts = ", ".join(
         (
@@ -160,7 +142,7 @@ def header(release: Release, version: str) -> str:
         '<dl class="summary">\n'
         f"<dt>Date as printed</dt><dd>{esc(release.date_as_printed)}</dd>\n"
         f'<dt>Date as read</dt><dd><time datetime="{release.date.isoformat()}">'
-        f"{_date_as_read(release.date)}</time> (month.day.year)</dd>\n"
+        f"{long_date(release.date)}</time> (month.day.year)</dd>\n"
         f"<dt>Records</dt><dd>{counts}</dd>\n"
         f'<dt>SHA-256 of the text</dt><dd><code class="hash">{esc(release.sha256)}</code></dd>\n'
         f"<dt>Made by</dt><dd>icnk_letter {esc(version)}, data schema {esc(release.schema_version)}</dd>\n"

@@ -21,6 +21,7 @@ import uuid
 from collections.abc import Iterable, Iterator
 from typing import Final
 
+from ._dates import long_date
 from ._export import release_of, resolve
 from ._model import Contact, Organization, Person, Phone, PhoneKind, Release
 from ._records import Records
@@ -34,21 +35,6 @@ __all__ = ["escape", "note", "phone_text", "render", "render_contacts", "render_
 _LINE_BREAKS: Final = str.maketrans({"\x85": "\n", "\u2028": "\n", "\u2029": "\n"})
 
 _DIGITS: Final = re.compile(r"[0-9]+")
-# Month names spelled out here: strftime("%B") follows the locale a program may have set.
-_MONTHS: Final = (
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-)
 
 
 def escape(value: str) -> str:
@@ -86,7 +72,7 @@ def note(release: Release, contact: Contact) -> str:
     spoken = f" ({languages})" if languages else ""
     return (
         f"Press contact in {contact.city}{spoken} from the press release of "
-        f'{date.day} {_MONTHS[date.month - 1]} {date.year} ({date.isoformat()}), "{release.title}".'
+        f'{long_date(date)} ({date.isoformat()}), "{release.title}".'
     )
 
 
