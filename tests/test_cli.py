@@ -40,6 +40,24 @@ COUNTRIES = (
     "US (United States) and 'none' (13 printed without a country)"
 )
 
+# The files of a data package, sorted: what `export datapackage` writes into its folder.
+PACKAGE_FILES = [
+    "affiliations.csv",
+    "claims.csv",
+    "contacts.csv",
+    "datapackage.json",
+    "discrepancies.csv",
+    "inferences.csv",
+    "letters.csv",
+    "members.csv",
+    "organizations.csv",
+    "people.csv",
+    "quotes.csv",
+    "release.csv",
+    "roles.csv",
+    "sources.csv",
+]
+
 
 def find_script() -> str:
     """Return the ``icnk-letter`` console script installed beside this interpreter."""
@@ -236,22 +254,7 @@ class TestInstalledScript:
         target = tmp_path / "icnk-data"
         assert ok(run(script, "export", "datapackage", "--output", str(target))) == ""
         names = sorted(p.name for p in target.iterdir())
-        assert names == [
-            "affiliations.csv",
-            "claims.csv",
-            "contacts.csv",
-            "datapackage.json",
-            "discrepancies.csv",
-            "inferences.csv",
-            "letters.csv",
-            "members.csv",
-            "organizations.csv",
-            "people.csv",
-            "quotes.csv",
-            "release.csv",
-            "roles.csv",
-            "sources.csv",
-        ]
+        assert names == PACKAGE_FILES
         assert [p.name for p in tmp_path.iterdir()] == ["icnk-data"]
 
     def test_verify(self, script: str) -> None:
@@ -836,22 +839,7 @@ class TestExport:
         (package / "members.csv").write_text("old")
         assert call(capsys, "export", "datapackage", "-o", str(package)) == (0, "", "")
         names = sorted(p.name for p in package.iterdir())
-        assert names == [
-            "affiliations.csv",
-            "claims.csv",
-            "contacts.csv",
-            "datapackage.json",
-            "discrepancies.csv",
-            "inferences.csv",
-            "letters.csv",
-            "members.csv",
-            "organizations.csv",
-            "people.csv",
-            "quotes.csv",
-            "release.csv",
-            "roles.csv",
-            "sources.csv",
-        ]
+        assert names == PACKAGE_FILES
         assert (package / "members.csv").read_text(encoding="utf-8").startswith("id,name,")
         assert ["pkg"] == [p.name for p in tmp_path.iterdir()]
 

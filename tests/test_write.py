@@ -22,25 +22,10 @@ import pytest
 import icnk_letter
 from icnk_letter import _cli, _write
 
-from .test_cli import call, find_script
+from .test_cli import PACKAGE_FILES, call, find_script
 
 posix_only = pytest.mark.skipif(os.name != "posix", reason="needs POSIX file types and signals")
-PACKAGE = [
-    "affiliations.csv",
-    "claims.csv",
-    "contacts.csv",
-    "datapackage.json",
-    "discrepancies.csv",
-    "inferences.csv",
-    "letters.csv",
-    "members.csv",
-    "organizations.csv",
-    "people.csv",
-    "quotes.csv",
-    "release.csv",
-    "roles.csv",
-    "sources.csv",
-]
+PACKAGE = PACKAGE_FILES
 
 
 @pytest.fixture(scope="module")
